@@ -1,0 +1,57 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { dataDirFromArgv, DATA_DIR_ENV } from '../services/dataDir';
+import { createDispatcher } from '../services/dispatcher';
+import { createConsoleLogger } from '../services/logger';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, originOf } from '../services/senderPolicy';
+import { createHandlers, createServices } from '../services/services';
+import { ElectronPlatform } from './electronPlatform';
+import { forwardEvents, registerIpc } from './ipc';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
+import { denyAllPermissions, hardenWebContents } from './security';
+import { mainWindowOptions } from './window';
+
+const logger = createConsoleLogger();
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+const explicitDataDir = dataDirFromArgv(process.argv) ?? process.env[DATA_DIR_ENV];
+if (explicitDataDir) app.setPath('userData', explicitDataDir.startsWith('~') ? join(homedir(), explicitDataDir.slice(1)) : explicitDataDir);
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+// Two instances on one library would race each other's writes.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => {
+    logger.error('app.start_failed', { error: String(error) });
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  denyAllPermissions(session.defaultSession);
+  const rendererDir = join(__dirname, '../renderer');
+  registerAppProtocol(protocol, rendererDir);
+
+  const platform = new ElectronPlatform(app.getPath('userData'), app.getVersion(), safeStorage, shell);
+  const services = await createServices(platform, logger);
+  const dispatch = createDispatcher(createHandlers(services), logger);
+  registerIpc(ipcMain, dispatch, devServerUrl ? originOf(devServerUrl) : APP_ORIGIN);
+  forwardEvents(services.bus, () => BrowserWindow.getAllWindows());
+
+  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')));
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(devServerUrl ?? `${APP_SCHEME}://${APP_HOST}/index.html`);
+}

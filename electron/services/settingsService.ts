@@ -1,0 +1,64 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/domain/settings';
+import { err, ok, type Result } from '../../shared/ipc/result';
+import type { EventBus } from './eventBus';
+import type { Logger } from './logger';
+import { CorruptFileError, DurableJsonFile, setAside } from './storage/durableJsonFile';
+
+export interface Notice {
+  readonly code: string;
+  readonly detail: string;
+}
+
+/**
+ * The user's preferences in `settings.json`. A file that cannot be read is set aside and the
+ * defaults are used, with a notice for the user; it never stops the app.
+ */
+export class SettingsService {
+  private constructor(
+    private readonly db: Low<Settings>,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+  ) {}
+
+  static async open(dataDir: string, bus: EventBus, logger: Logger, notices: Notice[], now = () => new Date()): Promise<SettingsService> {
+    await mkdir(dataDir, { recursive: true });
+    const file = join(dataDir, 'settings.json');
+    const adapter = new DurableJsonFile<Settings>(file);
+    const db = new Low<Settings>(adapter, structuredClone(DEFAULT_SETTINGS));
+    try {
+      await db.read();
+      const parsed = SettingsSchema.safeParse(db.data);
+      if (!parsed.success) throw new CorruptFileError(file, 'content does not match the settings schema');
+      db.data = parsed.data;
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      const movedTo = await setAside(file, now());
+      logger.warn('settings.corrupt', { movedTo, reason: error.reason });
+      notices.push({ code: 'settings_reset', detail: movedTo });
+      db.data = structuredClone(DEFAULT_SETTINGS);
+    }
+    return new SettingsService(db, bus, logger);
+  }
+
+  get(): Settings {
+    return structuredClone(this.db.data);
+  }
+
+  async update(patch: SettingsPatch): Promise<Result<Settings>> {
+    const next = SettingsSchema.parse({ ...this.db.data, ...patch });
+    const previous = this.db.data;
+    this.db.data = next;
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = previous;
+      this.logger.error('settings.write_failed', { error: (error as Error).message });
+      return err('storage_failed', `Could not save settings: ${(error as Error).message}`);
+    }
+    this.bus.emit('settings:changed', this.get());
+    return ok(this.get());
+  }
+}

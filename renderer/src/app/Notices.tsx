@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/ipc/result';
+import { ErrorText } from './ErrorText';
+
+interface NoticesProps {
+  readonly notices: readonly { code: string; detail: string }[];
+  readonly bootProblem: AppError | null;
+}
+
+/** Things the user must know about at start: a file set aside, a service that did not answer. */
+export function Notices({ notices, bootProblem }: NoticesProps) {
+  const { t } = useTranslation();
+  const [dismissed, setDismissed] = useState<ReadonlySet<number>>(new Set());
+  const visible = notices.map((n, i) => ({ ...n, i })).filter((n) => !dismissed.has(n.i));
+  if (visible.length === 0 && !bootProblem) return null;
+  return (
+    <div className="notices" role="alert">
+      {bootProblem && (
+        <p className="notice notice-error">
+          <ErrorText error={bootProblem} />
+        </p>
+      )}
+      {visible.map((notice) => (
+        <p className="notice" key={notice.i}>
+          <span>{notice.code === 'settings_reset' ? t('notices.settings_reset', { detail: notice.detail }) : notice.detail}</span>
+          <button type="button" className="button button-quiet" onClick={() => setDismissed(new Set([...dismissed, notice.i]))}>
+            {t('notices.dismiss')}
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOnline } from './useOnline';
+import { useOutboxSummary } from './useOutboxSummary';
+
+/** Network state and what waits to be sent; both announced politely when they change. */
+export function StatusBar({ ref }: { readonly ref: Ref<HTMLElement> }) {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const outbox = useOutboxSummary();
+  return (
+    <footer ref={ref} className="statusbar" aria-label={t('app.regions.status')} tabIndex={-1}>
+      <span role="status" className={`status-item ${online ? 'is-online' : 'is-offline'}`}>
+        <span className="status-dot" aria-hidden="true" />
+        {online ? t('status.online') : t('status.offline')}
+      </span>
+      <span role="status" className="status-item">
+        {outbox === null || outbox.waiting === 0 ? t('status.outbox.none') : t('status.outbox.waiting', { count: outbox.waiting })}
+      </span>
+      {outbox && outbox.failing > 0 ? (
+        <span role="status" className="status-item is-warning">
+          {t('status.outbox.failing', { count: outbox.failing })}
+        </span>
+      ) : null}
+    </footer>
+  );
+}

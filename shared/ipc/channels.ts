@@ -1,0 +1,32 @@
+/**
+ * Channel and event names, kept apart from the zod schemas so the preload can build
+ * `window.melding` without bundling zod. `contract.ts` is checked against these lists by the
+ * type system (every channel has exactly one schema pair) and by a unit test.
+ */
+export const CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'shell:openExternal',
+  'outbox:summary',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+/** Events pushed from the services to the renderer; exposed as `onSettingsChanged(cb)` etc. */
+export const EVENTS = ['settings:changed', 'outbox:changed'] as const;
+
+export type EventName = (typeof EVENTS)[number];
+
+/** `settings:changed` -> `onSettingsChanged`. */
+export function eventListenerName(event: EventName): string {
+  const words = event.split(/[:-]/);
+  return 'on' + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+/** `settings:update` -> ['settings', 'update']. */
+export function splitChannel(channel: Channel): readonly [string, string] {
+  const [namespace, verb] = channel.split(':');
+  if (!namespace || !verb) throw new Error(`Malformed channel name: ${channel}`);
+  return [namespace, verb];
+}
