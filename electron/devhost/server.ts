@@ -121,7 +121,10 @@ export async function startDevhost(options: DevhostOptions): Promise<Devhost> {
     const body = await readBody(req, maxBody);
     let input: unknown;
     if (body === null) {
+      // The rest of the body is still on the wire: answer and drop the connection.
+      res.setHeader('Connection', 'close');
       json(res, 413, { ok: false, error: { code: 'invalid_input', message: 'Request body too large' } });
+      res.on('finish', () => req.destroy());
       return;
     }
     try {

@@ -33,14 +33,22 @@ export function SettingsDialog({ open, onClose, settings, info, onUpdate }: Sett
     if (open && !el.open) {
       setFeedback(null);
       el.showModal();
+      // Start on the current choice, so the arrow keys change it straight away.
+      el.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
     } else if (!open && el.open) el.close();
   }, [open]);
 
-  const current: LanguageChoice = settings?.uiLanguage ?? 'system';
+  // The choice shows as made at once; it is rolled back if saving fails.
+  const [pending, setPending] = useState<LanguageChoice | null>(null);
+  const saved: LanguageChoice = settings?.uiLanguage ?? 'system';
+  const current: LanguageChoice = pending ?? saved;
   const systemLanguage = resolveUiLanguage(null, navigator.languages);
 
   const choose = async (choice: LanguageChoice) => {
+    setPending(choice);
+    setFeedback(null);
     const result = await onUpdate({ uiLanguage: choice === 'system' ? null : choice });
+    setPending(null);
     setFeedback(result.ok ? { kind: 'saved' } : { kind: 'error', error: result.error });
   };
 
@@ -64,7 +72,6 @@ export function SettingsDialog({ open, onClose, settings, info, onUpdate }: Sett
               name="uiLanguage"
               value={choice}
               checked={current === choice}
-              autoFocus={current === choice}
               aria-describedby={`${titleId}-lang-hint`}
               onChange={() => void choose(choice)}
             />

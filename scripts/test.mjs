@@ -1,0 +1,55 @@
+// `npm test`: lint, typecheck, unit tests (Vitest), build, end-to-end (Playwright, Chromium
+// against the devhost; Electron specs where the binary exists). Ends with one summary line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureInstalled } from './ensureInstalled.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+ensureInstalled(root);
+
+const chromium = process.env.MELDING_CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`Melding tests need Chromium at ${chromium}: install it (apt-get install -y chromium) or set MELDING_CHROMIUM.`);
+  process.exit(1);
+}
+
+const reports = join(root, 'test-results', 'reports');
+mkdirSync(reports, { recursive: true });
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function step(name, command, commandArgs, env = {}) {
+  console.log(`\n=== ${name}`);
+  const started = Date.now();
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return result.status === 0;
+}
+
+const unitReport = join(reports, 'vitest.json');
+const e2eReport = join(reports, 'playwright.json');
+const ok =
+  step('lint', npm, ['run', '--silent', 'lint']) &&
+  step('typecheck', npm, ['run', '--silent', 'typecheck']) &&
+  step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]) &&
+  step('build', npm, ['run', '--silent', 'build']) &&
+  step('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json,./tests/e2e/skipReasonReporter.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+if (existsSync(unitReport)) {
+  const unit = JSON.parse(readFileSync(unitReport, 'utf8'));
+  counts.passed += unit.numPassedTests ?? 0;
+  counts.failed += unit.numFailedTests ?? 0;
+  counts.skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
+}
+if (existsSync(e2eReport)) {
+  const e2e = JSON.parse(readFileSync(e2eReport, 'utf8')).stats ?? {};
+  counts.passed += e2e.expected ?? 0;
+  counts.failed += (e2e.unexpected ?? 0) + (e2e.flaky ?? 0);
+  counts.skipped += e2e.skipped ?? 0;
+}
+if (!ok && counts.failed === 0) counts.failed = 1; // lint, typecheck or build failed
+console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(ok ? 0 : 1);

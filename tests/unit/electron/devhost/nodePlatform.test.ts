@@ -1,0 +1,26 @@
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NodePlatform } from '../../../../electron/devhost/nodePlatform';
+import { silentLogger } from '../../../../electron/services/logger';
+
+describe('NodePlatform secrets', () => {
+  it('seals a secret so the file holds no plain text, and opens it again in a new process', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'melding-secret-'));
+    const sealed = await new NodePlatform(dir, '1', silentLogger).encryptSecret('abcd EFGH 1234 ijkl');
+    expect(Buffer.from(sealed).toString('utf8')).not.toContain('abcd EFGH');
+    expect(await new NodePlatform(dir, '1', silentLogger).decryptSecret(sealed)).toBe('abcd EFGH 1234 ijkl');
+    const key = await stat(join(dir, 'secret.key'));
+    expect(key.mode & 0o777).toBe(0o600);
+    expect((await readFile(join(dir, 'secret.key'))).length).toBe(32);
+  });
+
+  it('refuses a tampered secret', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'melding-secret-'));
+    const platform = new NodePlatform(dir, '1', silentLogger);
+    const sealed = Buffer.from(await platform.encryptSecret('passord'));
+    sealed[sealed.length - 1] ^= 0xff;
+    await expect(platform.decryptSecret(sealed)).rejects.toThrow();
+  });
+});
