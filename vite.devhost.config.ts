@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
 
 /** The devhost is a plain Node program: bundled like main, but without Electron. */
 export default defineConfig({
   define: { __MELDING_VERSION__: JSON.stringify(pkg.version) },
   build: {
-    ssr: resolve(__dirname, 'electron/devhost/index.ts'),
-    outDir: resolve(__dirname, 'out/devhost'),
+    ssr: resolve(import.meta.dirname, 'electron/devhost/index.ts'),
+    outDir: resolve(import.meta.dirname, 'out/devhost'),
     target: 'node20',
     emptyOutDir: true,
     minify: false,

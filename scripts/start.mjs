@@ -27,7 +27,7 @@ function startDevhost(reason) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-const electron = electronBinary();
+const electron = electronBinary({ download: true });
 const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 if ('reason' in electron) startDevhost(electron.reason);
 else if (headless) startDevhost('there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)');

@@ -1,7 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
-import { dataDirFromArgv, DATA_DIR_ENV } from '../services/dataDir';
+import { explicitDataDir } from '../services/dataDir';
 import { createDispatcher } from '../services/dispatcher';
 import { createConsoleLogger } from '../services/logger';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, originOf } from '../services/senderPolicy';
@@ -15,8 +16,12 @@ import { mainWindowOptions } from './window';
 const logger = createConsoleLogger();
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
-const explicitDataDir = dataDirFromArgv(process.argv) ?? process.env[DATA_DIR_ENV];
-if (explicitDataDir) app.setPath('userData', explicitDataDir.startsWith('~') ? join(homedir(), explicitDataDir.slice(1)) : explicitDataDir);
+// Electron wants an absolute path to an existing folder; the devhost accepts the same forms.
+const chosenDataDir = explicitDataDir({ argv: process.argv, env: process.env, homedir: homedir() });
+if (chosenDataDir) {
+  mkdirSync(chosenDataDir, { recursive: true });
+  app.setPath('userData', chosenDataDir);
+}
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
@@ -34,10 +39,15 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start, (error: unknown) => {
-    logger.error('app.start_failed', { error: String(error) });
-    app.exit(1);
-  });
+  // A failure anywhere in start-up (unwritable data folder, renderer missing) must end the
+  // process with a log line, not leave it running without a window.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('app.start_failed', { error: error instanceof Error ? error.message : String(error) });
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {

@@ -13,6 +13,13 @@ export function dataDirFromArgv(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The folder given on the command line or in MELDING_DATA_DIR, made absolute; else undefined. */
+export function explicitDataDir(options: { argv: readonly string[]; env: NodeJS.ProcessEnv; homedir: string }): string | undefined {
+  const explicit = dataDirFromArgv(options.argv) ?? options.env[DATA_DIR_ENV];
+  if (!explicit) return undefined;
+  return resolve(explicit.startsWith('~/') ? join(options.homedir, explicit.slice(2)) : explicit);
+}
+
 /**
  * Where the user's data lives: `--data-dir`, else MELDING_DATA_DIR, else the folder Electron
  * would use as userData (so the desktop app and the devhost share one library).
@@ -23,8 +30,8 @@ export function resolveDataDir(options: {
   platform: NodeJS.Platform;
   homedir: string;
 }): string {
-  const explicit = dataDirFromArgv(options.argv) ?? options.env[DATA_DIR_ENV];
-  if (explicit) return resolve(explicit);
+  const explicit = explicitDataDir(options);
+  if (explicit) return explicit;
   const { env, platform, homedir } = options;
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir, 'AppData', 'Roaming'), APP_FOLDER_NAME);
   if (platform === 'darwin') return join(homedir, 'Library', 'Application Support', APP_FOLDER_NAME);

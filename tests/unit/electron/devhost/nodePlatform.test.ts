@@ -20,7 +20,7 @@ describe('NodePlatform secrets', () => {
     const dir = await mkdtemp(join(tmpdir(), 'melding-secret-'));
     const platform = new NodePlatform(dir, '1', silentLogger);
     const sealed = Buffer.from(await platform.encryptSecret('passord'));
-    sealed[sealed.length - 1] ^= 0xff;
+    sealed.writeUInt8((sealed.at(-1) ?? 0) ^ 0xff, sealed.length - 1);
     await expect(platform.decryptSecret(sealed)).rejects.toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveDataDir } from '../../../../electron/services/dataDir';
 import { isAllowedExternalUrl } from '../../../../electron/services/externalLink';
@@ -42,5 +43,10 @@ describe('resolveDataDir', () => {
     expect(resolveDataDir({ ...base, argv: [] })).toBe('/home/kari/.config/Melding');
     expect(resolveDataDir({ ...base, argv: [], env: { XDG_CONFIG_HOME: '/cfg' } })).toBe('/cfg/Melding');
     expect(resolveDataDir({ ...base, argv: [], platform: 'darwin' })).toBe('/home/kari/Library/Application Support/Melding');
+  });
+
+  it('makes a relative or ~ path absolute, as Electron requires', () => {
+    expect(resolveDataDir({ ...base, argv: ['--data-dir', '~/melding'] })).toBe('/home/kari/melding');
+    expect(resolveDataDir({ ...base, argv: ['--data-dir', 'lib'] })).toBe(resolve('lib'));
   });
 });
