@@ -24,7 +24,7 @@ function fakeEvent() {
 }
 
 describe('hardenWebContents', () => {
-  it.each(['will-navigate', 'will-redirect', 'will-attach-webview'])('prevents %s', (name) => {
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview'])('prevents %s', (name) => {
     const contents = hardened();
     expect(contents.listenerCount(name)).toBeGreaterThan(0);
     const event = fakeEvent();
