@@ -3,7 +3,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../services/logger';
-import type { Platform } from '../services/platform';
+import type { FilePickRequest, Platform } from '../services/platform';
 import { atomicWrite } from '../services/storage/atomicWrite';
 
 const KEY_FILE = 'secret.key';
@@ -48,6 +48,11 @@ export class NodePlatform implements Platform {
     const child = spawn('xdg-open', [url], { stdio: 'ignore', detached: true });
     child.on('error', () => undefined);
     child.unref();
+  }
+
+  /** A browser has its own file chooser; a Node process serving it has none to show. */
+  async pickFiles(_request: FilePickRequest): Promise<string[] | null> {
+    return null;
   }
 
   private key(): Promise<Buffer> {

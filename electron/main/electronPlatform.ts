@@ -1,5 +1,5 @@
-import type { SafeStorage, Shell } from 'electron';
-import type { Platform } from '../services/platform';
+import type { BrowserWindow, Dialog, SafeStorage, Shell } from 'electron';
+import type { FilePickRequest, Platform } from '../services/platform';
 
 /** What Electron provides to the services: OS-backed secret storage and the user's browser. */
 export class ElectronPlatform implements Platform {
@@ -10,6 +10,9 @@ export class ElectronPlatform implements Platform {
     readonly appVersion: string,
     private readonly safeStorage: SafeStorage,
     private readonly shell: Shell,
+    private readonly dialog: Dialog,
+    /** The window the dialog belongs to (modal to it), if any. */
+    private readonly focusedWindow: () => BrowserWindow | null,
   ) {}
 
   async encryptSecret(plain: string): Promise<Uint8Array> {
@@ -23,5 +26,18 @@ export class ElectronPlatform implements Platform {
 
   async openExternal(url: string): Promise<void> {
     await this.shell.openExternal(url, { activate: true });
+  }
+
+  async pickFiles(request: FilePickRequest): Promise<string[]> {
+    const options = {
+      title: request.title,
+      properties: request.multiple ? (['openFile', 'multiSelections'] as const) : (['openFile'] as const),
+      filters: request.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+    };
+    const parent = this.focusedWindow();
+    const result = parent
+      ? await this.dialog.showOpenDialog(parent, { ...options, properties: [...options.properties] })
+      : await this.dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+    return result.canceled ? [] : result.filePaths;
   }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { explicitDataDir } from '../services/dataDir';
 import { createDispatcher } from '../services/dispatcher';
 import { createConsoleLogger } from '../services/logger';
@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   const rendererDir = join(__dirname, '../renderer');
   registerAppProtocol(protocol, rendererDir);
 
-  const platform = new ElectronPlatform(app.getPath('userData'), app.getVersion(), safeStorage, shell);
+  const platform = new ElectronPlatform(app.getPath('userData'), app.getVersion(), safeStorage, shell, dialog, () => BrowserWindow.getFocusedWindow());
   const services = await createServices(platform, logger);
   const dispatch = createDispatcher(createHandlers(services), logger);
   registerIpc(ipcMain, dispatch, devServerUrl ? originOf(devServerUrl) : APP_ORIGIN);

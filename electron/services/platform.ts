@@ -13,4 +13,17 @@ export interface Platform {
   decryptSecret(sealed: Uint8Array): Promise<string>;
   /** Opens an https link in the user's browser. Only called with URLs already checked. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Asks the user for files with the system's own dialog. Answers the chosen absolute paths
+   * ([] when cancelled), or null where the host has no native dialog: in the devhost the
+   * browser's file chooser picks the files and the renderer sends their bytes instead.
+   */
+  pickFiles(request: FilePickRequest): Promise<string[] | null>;
+}
+
+export interface FilePickRequest {
+  readonly title: string;
+  readonly multiple: boolean;
+  /** e.g. [{ name: 'Bilete', extensions: ['jpg', 'png'] }] */
+  readonly filters: readonly { readonly name: string; readonly extensions: readonly string[] }[];
 }

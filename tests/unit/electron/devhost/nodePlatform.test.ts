@@ -24,3 +24,10 @@ describe('NodePlatform secrets', () => {
     await expect(platform.decryptSecret(sealed)).rejects.toThrow();
   });
 });
+
+describe('NodePlatform file picking', () => {
+  it('has no native dialog: the browser chooses files in the devhost', async () => {
+    const platform = new NodePlatform(await mkdtemp(join(tmpdir(), 'melding-pick-')), '1', silentLogger);
+    expect(await platform.pickFiles({ title: 'x', multiple: true, filters: [] })).toBeNull();
+  });
+});

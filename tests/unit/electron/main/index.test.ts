@@ -61,6 +61,7 @@ function createFakeElectron(options: { lock: boolean; isPackaged: boolean; defau
   class BrowserWindow {
     static readonly instances: BrowserWindow[] = [];
     static readonly getAllWindows = vi.fn(() => [...BrowserWindow.instances]);
+    static readonly getFocusedWindow = vi.fn(() => BrowserWindow.instances[0] ?? null);
     readonly events = new EventEmitter();
     readonly loadURL = vi.fn(async (_url: string) => {});
     readonly once = vi.fn((event: string, listener: () => void) => {
@@ -100,9 +101,10 @@ function createFakeElectron(options: { lock: boolean; isPackaged: boolean; defau
     decryptString: vi.fn((sealed: Buffer) => sealed.toString()),
   };
   const shell = { openExternal: vi.fn(async () => {}) };
+  const dialog = { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) };
 
   return {
-    module: { app, BrowserWindow, ipcMain, protocol, session, safeStorage, shell },
+    module: { app, BrowserWindow, ipcMain, protocol, session, safeStorage, shell, dialog },
     app,
     appEvents,
     BrowserWindow,
@@ -138,6 +140,9 @@ vi.mock('electron', () => ({
   },
   get safeStorage() {
     return current.fake.module.safeStorage;
+  },
+  get dialog() {
+    return current.fake.module.dialog;
   },
   get shell() {
     return current.fake.module.shell;
