@@ -15,7 +15,8 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-const reports = join(root, 'test-results', 'reports');
+// Not under test-results/: Playwright empties that folder when it starts.
+const reports = join(root, 'test-reports');
 mkdirSync(reports, { recursive: true });
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
