@@ -1,20 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
 /**
  * E2E: the real renderer against the real services through the devhost, in Debian's Chromium
  * (Playwright's own browser download is not reachable here). Electron specs run where the
  * Electron binary exists and report themselves skipped, with the reason, elsewhere.
  */
-export const CHROMIUM_PATH = process.env.MELDING_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export default defineConfig({
   testDir: 'tests/e2e',

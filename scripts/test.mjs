@@ -4,12 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH } from './chromium.mjs';
 import { ensureInstalled } from './ensureInstalled.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 ensureInstalled(root);
 
-const chromium = process.env.MELDING_CHROMIUM ?? '/usr/bin/chromium';
+const chromium = CHROMIUM_PATH;
 if (!existsSync(chromium)) {
   console.error(`Melding tests need Chromium at ${chromium}: install it (apt-get install -y chromium) or set MELDING_CHROMIUM.`);
   process.exit(1);
