@@ -36,8 +36,18 @@ async function main(): Promise<void> {
   // One machine-readable line for scripts and tests.
   process.stdout.write(`MELDING_DEVHOST_URL=${devhost.url}\n`);
 
+  let stopping = false;
   const stop = () => {
-    void devhost.close().then(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    // Finish pending saves and write the index before leaving.
+    void devhost
+      .close()
+      .then(() => services.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -38,7 +38,8 @@ const API_PREFIX = '/api/call/';
  */
 export async function startDevhost(options: DevhostOptions): Promise<Devhost> {
   const { token, logger } = options;
-  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  // Large enough for an imported .melding file with its photos (base64 in JSON).
+  const maxBody = options.maxBodyBytes ?? 420 * 1024 * 1024;
   const tokenBuf = Buffer.from(token);
   const sseClients = new Set<ServerResponse>();
   let port = 0;

@@ -61,6 +61,17 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, dispatch, devServerUrl ? originOf(devServerUrl) : APP_ORIGIN);
   forwardEvents(services.bus, () => BrowserWindow.getAllWindows());
 
+  // Let pending saves finish and the index be written before the process ends.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void services.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+
   const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')));
   win.once('ready-to-show', () => win.show());
   await win.loadURL(devServerUrl ?? `${APP_SCHEME}://${APP_HOST}/index.html`);

@@ -1,7 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import type { Author } from '../../shared/domain/document';
+import { SAMPLE_DOCUMENTS, sampleToDocument } from '../../shared/domain/samples';
 import { ok, err } from '../../shared/ipc/result';
 import type { Handlers } from './dispatcher';
 import { EventBus } from './eventBus';
 import { isAllowedExternalUrl } from './externalLink';
+import { Library } from './library/library';
+import { Transfer } from './library/transfer';
 import type { Logger } from './logger';
 import { OutboxSummaryService } from './outboxSummaryService';
 import type { Platform } from './platform';
@@ -12,7 +19,20 @@ export interface Services {
   readonly bus: EventBus;
   readonly settings: SettingsService;
   readonly outbox: OutboxSummaryService;
+  readonly library: Library;
+  readonly transfer: Transfer;
   readonly notices: readonly Notice[];
+  readonly author: () => Author;
+  close(): Promise<void>;
+}
+
+/** Until profiles exist (the workflow issue), the author is the user the app runs as. */
+function systemAuthor(): Author {
+  try {
+    return { name: userInfo().username, email: '' };
+  } catch {
+    return { name: '', email: '' };
+  }
 }
 
 /** Opens everything the app needs, the same way for Electron and the devhost. */
@@ -20,12 +40,26 @@ export async function createServices(platform: Platform, logger: Logger): Promis
   const bus = new EventBus();
   const notices: Notice[] = [];
   const settings = await SettingsService.open(platform.dataDir, bus, logger, notices);
-  return { platform, bus, settings, outbox: new OutboxSummaryService(), notices };
+  const author = systemAuthor;
+  const now = () => new Date();
+  const library = await Library.open({ dir: join(platform.dataDir, 'library'), bus, logger, now, newId: randomUUID, author }, notices);
+  const transfer = new Transfer(library, { now, newId: randomUUID, appVersion: platform.appVersion });
+  return {
+    platform,
+    bus,
+    settings,
+    outbox: new OutboxSummaryService(),
+    library,
+    transfer,
+    notices,
+    author,
+    close: () => library.close(),
+  };
 }
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox } = services;
+  const { platform, settings, outbox, library, transfer } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -37,5 +71,31 @@ export function createHandlers(services: Services): Handlers {
       return ok(null);
     },
     'outbox:summary': async () => ok(outbox.summary()),
+    'library:list': async ({ query, offset, limit }) => ok(library.list(query, offset, limit)),
+    'library:addSamples': async () => {
+      let added = 0;
+      for (const sample of SAMPLE_DOCUMENTS) {
+        const put = await library.put(sampleToDocument(sample, { id: randomUUID(), now: new Date(), author: services.author() }), 'created');
+        if (!put.ok) return put;
+        added++;
+      }
+      return ok({ added });
+    },
+    'library:emptyBin': async () => library.emptyBin(),
+    'documents:create': async (init) => library.create(init),
+    'documents:get': async ({ id }) => library.get(id),
+    'documents:save': async ({ id, baseRevision, content }) => library.save(id, baseRevision, content),
+    'documents:snapshot': async ({ id }) => library.snapshot(id, 'manual'),
+    'documents:revisions': async ({ id }) => library.revisionList(id),
+    'documents:revision': async ({ id, revisionId }) => library.revision(id, revisionId),
+    'documents:restoreRevision': async ({ id, revisionId, baseRevision }) => library.restore(id, revisionId, baseRevision),
+    'documents:duplicate': async ({ id, title }) => library.duplicate(id, title),
+    'documents:trash': async ({ id }) => library.trash(id),
+    'documents:untrash': async ({ id }) => library.untrash(id),
+    'documents:export': async ({ id }) => {
+      const exported = await transfer.exportDocument(id);
+      return exported.ok ? ok({ fileName: exported.value.fileName, data: Buffer.from(exported.value.bytes).toString('base64') }) : exported;
+    },
+    'documents:import': async ({ data, resolution }) => transfer.importFile(Buffer.from(data, 'base64'), resolution),
   };
 }

@@ -9,12 +9,27 @@ export const CHANNELS = [
   'settings:update',
   'shell:openExternal',
   'outbox:summary',
+  'library:list',
+  'library:addSamples',
+  'library:emptyBin',
+  'documents:create',
+  'documents:get',
+  'documents:save',
+  'documents:snapshot',
+  'documents:revisions',
+  'documents:revision',
+  'documents:restoreRevision',
+  'documents:duplicate',
+  'documents:trash',
+  'documents:untrash',
+  'documents:export',
+  'documents:import',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events pushed from the services to the renderer; exposed as `onSettingsChanged(cb)` etc. */
-export const EVENTS = ['settings:changed', 'outbox:changed'] as const;
+export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

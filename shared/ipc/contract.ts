@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/appInfo';
+import { DocumentContentSchema, DocumentSchema, DocumentTypeSchema, MaalformSchema } from '../domain/document';
+import { DocumentSummarySchema } from '../domain/documentSummary';
+import { LibraryPageSchema, LibraryQuerySchema } from '../domain/libraryQuery';
+import { RevisionInfoSchema } from '../domain/revision';
 import { OutboxSummarySchema } from '../domain/outboxSummary';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings';
 import type { Channel, EventName } from './channels';
@@ -12,6 +16,10 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
 }
 
 const NoInput = z.undefined();
+const DocumentId = z.object({ id: z.uuid() }).strict();
+const RevisionId = z.string().regex(/^\d{6}$/);
+/** Files cross the contract as base64: JSON carries no bytes, and both hosts speak JSON. */
+const Base64 = z.string().max(400 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /**
  * The single map of every call the renderer can make. Adding a capability means adding its
@@ -24,12 +32,45 @@ export const contract = {
   'settings:update': { input: SettingsPatchSchema, output: SettingsSchema },
   'shell:openExternal': { input: z.object({ url: z.string().max(2048) }).strict(), output: z.null() },
   'outbox:summary': { input: NoInput, output: OutboxSummarySchema },
+  'library:list': {
+    input: z.object({ query: LibraryQuerySchema, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(500) }).strict(),
+    output: LibraryPageSchema,
+  },
+  'library:addSamples': { input: NoInput, output: z.object({ added: z.number().int().nonnegative() }) },
+  'library:emptyBin': { input: NoInput, output: z.object({ removed: z.number().int().nonnegative() }) },
+  'documents:create': { input: z.object({ type: DocumentTypeSchema, maalform: MaalformSchema }).strict(), output: DocumentSchema },
+  'documents:get': { input: DocumentId, output: z.object({ document: DocumentSchema, recoveredFrom: z.string().nullable() }) },
+  'documents:save': {
+    input: z.object({ id: z.uuid(), baseRevision: z.number().int().nonnegative(), content: DocumentContentSchema }).strict(),
+    output: z.object({ id: z.uuid(), revision: z.number().int(), updatedAt: z.string() }),
+  },
+  'documents:snapshot': { input: DocumentId, output: RevisionInfoSchema },
+  'documents:revisions': { input: DocumentId, output: z.array(RevisionInfoSchema) },
+  'documents:revision': { input: z.object({ id: z.uuid(), revisionId: RevisionId }).strict(), output: DocumentSchema },
+  'documents:restoreRevision': {
+    input: z.object({ id: z.uuid(), revisionId: RevisionId, baseRevision: z.number().int().nonnegative() }).strict(),
+    output: DocumentSchema,
+  },
+  'documents:duplicate': { input: z.object({ id: z.uuid(), title: z.string().max(1000) }).strict(), output: DocumentSchema },
+  'documents:trash': { input: DocumentId, output: DocumentSchema },
+  'documents:untrash': { input: DocumentId, output: DocumentSchema },
+  'documents:export': { input: DocumentId, output: z.object({ fileName: z.string(), data: Base64 }) },
+  'documents:import': {
+    input: z.object({ fileName: z.string().max(500), data: Base64, resolution: z.enum(['ask', 'keep-both', 'replace']) }).strict(),
+    output: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('imported'), document: DocumentSchema }),
+      z.object({ outcome: z.literal('unchanged'), document: DocumentSchema }),
+      z.object({ outcome: z.literal('conflict'), existing: DocumentSummarySchema, incoming: DocumentSummarySchema }),
+    ]),
+  },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** Payload schemas of the events the services push to the renderer. */
 export const events = {
   'settings:changed': SettingsSchema,
   'outbox:changed': OutboxSummarySchema,
+  /** Documents were added, changed or removed; `ids` may be empty for "many". */
+  'library:changed': z.object({ ids: z.array(z.string()) }),
 } as const satisfies { readonly [E in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -23,6 +23,31 @@ export const ERROR_CODES = [
   'invalid_url',
   /** The renderer could not reach its host (the devhost stopped, say). */
   'host_unreachable',
+  /** Import of a `.melding` file: not a zip, damaged, encrypted, or without a valid manifest. */
+  'import_not_melding',
+  /** Import: the file (or its document) comes from a newer Melding. */
+  'import_newer_format',
+  /** Import: entry names that could escape a folder, or entries a Melding file never has. */
+  'import_unsafe',
+  /** Import: too many entries, too many bytes, or a compression ratio typical of a zip bomb. */
+  'import_too_large',
+  /** Import: document.json is not JSON or not a valid document. */
+  'import_invalid_document',
+  /** Import: an image is missing or its bytes do not match its content address. */
+  'import_invalid_media',
+  /** The document is not in the library (deleted elsewhere, say). */
+  'document_not_found',
+  /** Another window or process saved the document since this one read it. */
+  'document_conflict',
+  /** Documents in the bin are read-only until restored. */
+  'document_in_bin',
+  /** The file is damaged and no snapshot could bring it back (the file is kept aside). */
+  'document_damaged',
+  /** The document was written by a newer Melding. */
+  'document_newer_format',
+  'revision_not_found',
+  /** The document's images cannot be included (no media store yet). */
+  'media_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

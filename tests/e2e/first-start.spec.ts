@@ -7,7 +7,9 @@ test.describe('first start', () => {
     await expect(page).toHaveURL(`${devhost.origin}/`);
     await expect(page.getByRole('navigation', { name: 'Bibliotek' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Ingen dokumenter ennå' })).toBeVisible();
-    await expect(page.getByText('Dokumenter du lager eller importerer, dukker opp i denne listen.')).toBeVisible();
+    await expect(page.getByText('Lag et nytt dokument, eller legg inn noen eksempler for å se hvordan Melding virker.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Legg inn eksempeldokumenter' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Nytt dokument' }).first()).toBeVisible();
     await expect(page.getByRole('main', { name: 'Dokument' })).toContainText('Ikke noe dokument er åpent');
     const status = page.getByRole('contentinfo', { name: 'Status' });
     await expect(status.getByRole('status').filter({ hasText: 'Tilkoblet' })).toBeVisible();

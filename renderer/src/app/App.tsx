@@ -4,7 +4,7 @@ import type { AppInfo } from '../../../shared/domain/appInfo';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import { resolveUiLanguage } from '../../../shared/i18n/resolveUiLanguage';
 import type { AppError, ErrorCode, Result } from '../../../shared/ipc/result';
-import { EditorPlaceholder } from '../features/editor/EditorPlaceholder';
+import { DocumentPane } from '../features/editor/DocumentPane';
 import { LibraryPane } from '../features/library/LibraryPane';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { StatusBar } from '../features/status/StatusBar';
@@ -12,6 +12,8 @@ import { api } from '../lib/api';
 import { setUiLanguage } from '../lib/i18n';
 import { GearIcon } from './icons';
 import { Notices } from './Notices';
+import { Toast, type ToastMessage } from './Toast';
+import { useLibraryActions } from './useLibraryActions';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 
 interface AppProps {
@@ -28,6 +30,10 @@ export function App({ initialSettings, info, bootError }: AppProps) {
   const libraryRef = useRef<HTMLElement>(null);
   const mainRef = useRef<HTMLElement>(null);
   const statusRef = useRef<HTMLElement>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const showMessage = useCallback((text: string, undo?: () => void) => setToast({ id: Date.now(), text, undo }), []);
+  const actions = useLibraryActions({ onOpen: setOpenId, onMessage: showMessage });
 
   useEffect(() => api.onSettingsChanged((next) => setSettings(next)), []);
 
@@ -43,6 +49,7 @@ export function App({ initialSettings, info, bootError }: AppProps) {
 
   useGlobalShortcuts({
     openSettings: () => setSettingsOpen(true),
+    newDocument: () => void actions.create(),
     regions: [libraryRef, mainRef, statusRef],
   });
 
@@ -74,10 +81,21 @@ export function App({ initialSettings, info, bootError }: AppProps) {
       </header>
       <Notices notices={info?.notices ?? []} bootProblem={bootProblem} />
       <div className="workspace">
-        <LibraryPane ref={libraryRef} />
-        <EditorPlaceholder ref={mainRef} />
+        <LibraryPane
+          ref={libraryRef}
+          selectedId={openId}
+          onOpen={setOpenId}
+          onCreate={() => void actions.create()}
+          onAddSamples={() => void actions.addSamples()}
+          onImport={(file) => void actions.importFile(file)}
+          onEmptyBin={actions.askEmptyBin}
+          onRestoreFromBin={(id) => void actions.restoreFromBin(id)}
+        />
+        <DocumentPane ref={mainRef} documentId={openId} onClosed={() => setOpenId(null)} onMessage={showMessage} />
       </div>
       <StatusBar ref={statusRef} />
+      <Toast message={toast} onDone={() => setToast(null)} />
+      {actions.dialog}
       <SettingsDialog
         open={settingsOpen}
         onClose={() => {

@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/ipc/result';
 import { ErrorText } from './ErrorText';
 
+const NOTICE_CODES = ['settings_reset', 'library_index_rebuilt', 'document_lost'] as const;
+function isNoticeCode(code: string): code is (typeof NOTICE_CODES)[number] {
+  return (NOTICE_CODES as readonly string[]).includes(code);
+}
+
 interface NoticesProps {
   readonly notices: readonly { code: string; detail: string }[];
   readonly bootProblem: AppError | null;
@@ -23,7 +28,7 @@ export function Notices({ notices, bootProblem }: NoticesProps) {
       )}
       {visible.map((notice) => (
         <p className="notice" key={notice.i}>
-          <span>{notice.code === 'settings_reset' ? t('notices.settings_reset', { detail: notice.detail }) : notice.detail}</span>
+          <span>{isNoticeCode(notice.code) ? t(`notices.${notice.code}`, { detail: notice.detail }) : notice.detail}</span>
           <button type="button" className="button button-quiet" onClick={() => setDismissed(new Set([...dismissed, notice.i]))}>
             {t('notices.dismiss')}
           </button>

@@ -2,12 +2,13 @@ import { useEffect, useRef, type RefObject } from 'react';
 
 interface Shortcuts {
   readonly openSettings: () => void;
+  readonly newDocument: () => void;
   /** Landmarks that F6 / Shift+F6 cycle through, in order. */
   readonly regions: readonly RefObject<HTMLElement | null>[];
 }
 
 /**
- * App-wide keys: Ctrl+, (Cmd+, on a Mac) opens Settings; F6 and Shift+F6 move focus between
+ * App-wide keys: Ctrl+, (Cmd+, on a Mac) opens Settings; Ctrl+N makes a new document; F6 and Shift+F6 move focus between
  * the big regions, as in Office, browsers and VS Code, so no one has to Tab through a list.
  */
 export function useGlobalShortcuts(shortcuts: Shortcuts): void {
@@ -18,10 +19,15 @@ export function useGlobalShortcuts(shortcuts: Shortcuts): void {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { openSettings, regions } = latest.current;
+      const { openSettings, newDocument, regions } = latest.current;
       if ((event.ctrlKey || event.metaKey) && event.key === ',') {
         event.preventDefault();
         openSettings();
+        return;
+      }
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        newDocument();
         return;
       }
       if (event.key !== 'F6' || event.ctrlKey || event.altKey || event.metaKey) return;

@@ -50,6 +50,7 @@ beforeAll(async () => {
     bus: services.bus,
     token: TOKEN,
     logger: silentLogger,
+    maxBodyBytes: 1024 * 1024,
   });
 });
 

@@ -1,3 +1,4 @@
+import { stubHandlers as stubAll } from '../../support/stubHandlers';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL, forwardEvents, registerIpc } from '../../../../electron/main/ipc';
@@ -28,7 +29,7 @@ const APP_MAIN_FRAME = { url: 'app://melding/index.html', parent: null };
 
 /** Every channel answered, with a record of which ran. */
 function stubHandlers(calls: string[]): Handlers {
-  return {
+  return stubAll({
     'app:info': async () => {
       calls.push('app:info');
       return ok({ name: 'Melding', version: '1.2.3', host: 'electron', dataDir: '/tmp/melding', notices: [] });
@@ -49,7 +50,7 @@ function stubHandlers(calls: string[]): Handlers {
       calls.push('outbox:summary');
       return ok({ waiting: 0, failing: 0 });
     },
-  };
+  });
 }
 
 function wiredToRealDispatcher(allowed = APP_ORIGIN) {

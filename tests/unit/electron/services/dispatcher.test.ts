@@ -3,18 +3,19 @@ import { createDispatcher, type Handlers } from '../../../../electron/services/d
 import { silentLogger } from '../../../../electron/services/logger';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings';
 import { err, ok } from '../../../../shared/ipc/result';
+import { stubHandlers } from '../../support/stubHandlers';
 
 const trusted = { trusted: true } as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  return stubHandlers({
     'app:info': async () => ok({ name: 'Melding', version: '1', host: 'devhost', dataDir: '/tmp/x', notices: [] }),
     'settings:get': async () => ok(DEFAULT_SETTINGS),
     'settings:update': async (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
     'shell:openExternal': async () => ok(null),
     'outbox:summary': async () => ok({ waiting: 0, failing: 0 }),
     ...overrides,
-  };
+  });
 }
 
 describe('dispatcher', () => {

@@ -1,0 +1,433 @@
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { newDocument, plainText, type Author, type Document, type DocumentContent, type DocumentType, type Maalform } from '../../../shared/domain/document';
+import { migrateDocument } from '../../../shared/domain/documentMigrations';
+import { toSummary, type DocumentSummary } from '../../../shared/domain/documentSummary';
+import { applyLibraryQuery, type LibraryPage, type LibraryQuery } from '../../../shared/domain/libraryQuery';
+import type { RevisionInfo, RevisionKind } from '../../../shared/domain/revision';
+import { err, ok, type Result } from '../../../shared/ipc/result';
+import type { EventBus } from '../eventBus';
+import type { Logger } from '../logger';
+import type { Notice } from '../settingsService';
+import { atomicWrite } from '../storage/atomicWrite';
+import { CorruptFileError, DurableJsonFile } from '../storage/durableJsonFile';
+import { LibraryIndex } from './libraryIndex';
+import { RevisionStore } from './revisionStore';
+import { SearchIndex } from './searchIndex';
+
+export interface LibraryDeps {
+  /** The library folder (dataDir/library). */
+  readonly dir: string;
+  readonly bus: EventBus;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  readonly author: () => Author;
+  /** How long editing goes on before a periodic snapshot is taken. */
+  readonly snapshotEveryMs?: number;
+}
+
+export interface SaveAck {
+  readonly id: string;
+  readonly revision: number;
+  readonly updatedAt: string;
+}
+
+export interface OpenedDocument {
+  readonly document: Document;
+  /** Set when the file was damaged and the document was rebuilt from a snapshot. */
+  readonly recoveredFrom: string | null;
+}
+
+const DEFAULT_SNAPSHOT_EVERY_MS = 10 * 60 * 1000;
+const CACHE_SIZE = 64;
+
+/**
+ * The user's documents on disk: one file per document (documents/<id>.json, written
+ * atomically and durably), the summary index with its journal, revision snapshots, and the
+ * full-text search index in memory. Every method answers a Result; nothing a user typed is
+ * dropped on an error — the caller keeps it and tries again.
+ */
+export class Library {
+  readonly #cache = new Map<string, Document>();
+  readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #lastSnapshot = new Map<string, number>();
+  #bodyIndexed = false;
+  #closed = false;
+
+  private constructor(
+    private readonly deps: LibraryDeps,
+    private readonly index: LibraryIndex,
+    private readonly revisions: RevisionStore,
+    private readonly search: SearchIndex,
+    private readonly notices: Notice[],
+  ) {}
+
+  private get docsDir(): string {
+    return join(this.deps.dir, 'documents');
+  }
+
+  static async open(deps: LibraryDeps, notices: Notice[]): Promise<Library> {
+    await mkdir(join(deps.dir, 'documents'), { recursive: true });
+    await mkdir(join(deps.dir, 'revisions'), { recursive: true });
+    const lockPath = join(deps.dir, 'session.lock');
+    const uncleanShutdown = await readdir(deps.dir).then((names) => names.includes('session.lock'));
+    const { index, state } = await LibraryIndex.open(deps.dir);
+    const library = new Library(deps, index, new RevisionStore(join(deps.dir, 'revisions')), new SearchIndex(), notices);
+    for (const summary of index.entries.values()) library.search.add(summary.id, { title: summary.title, ingress: summary.excerpt, body: '' });
+    if (state !== 'ok') {
+      // Without a usable index the list would be empty: rebuild it now from the documents.
+      const count = await library.rebuildIndex();
+      if (state === 'corrupt' || count > 0) notices.push({ code: 'library_index_rebuilt', detail: String(count) });
+      deps.logger.warn('library.index_rebuilt', { state, count });
+    } else {
+      // Index the body text, and check the index against the files, without holding up the list.
+      void library.indexBodiesInBackground(uncleanShutdown);
+    }
+    await writeFile(lockPath, String(process.pid));
+    return library;
+  }
+
+  /** True once every document's body text is searchable. */
+  get bodySearchReady(): boolean {
+    return this.#bodyIndexed;
+  }
+
+  list(query: LibraryQuery, offset: number, limit: number): LibraryPage {
+    const text = query.text.trim();
+    const ranked = text ? this.search.search(text, { limit: 100_000 }).map((hit) => hit.id) : undefined;
+    const all = applyLibraryQuery(this.index.entries.values(), query, ranked);
+    return { total: all.length, offset, items: all.slice(offset, offset + limit), bodySearchReady: this.#bodyIndexed };
+  }
+
+  summary(id: string): DocumentSummary | undefined {
+    return this.index.entries.get(id);
+  }
+
+  get(id: string): Promise<Result<OpenedDocument>> {
+    return this.serial(id, () => this.load(id));
+  }
+
+  async create(init: { type: DocumentType; maalform: Maalform }): Promise<Result<Document>> {
+    const doc = newDocument({ id: this.deps.newId(), now: this.deps.now(), author: this.deps.author(), ...init });
+    return this.serial(doc.id, async () => {
+      const written = await this.write(doc);
+      return written.ok ? ok(doc) : written;
+    });
+  }
+
+  /** Autosave: applies the editor's content on top of `baseRevision`, or refuses if it moved on. */
+  save(id: string, baseRevision: number, content: DocumentContent): Promise<Result<SaveAck>> {
+    return this.serial(id, async () => {
+      const loaded = await this.load(id);
+      if (!loaded.ok) return loaded;
+      const current = loaded.value.document;
+      if (current.deletedAt) return err('document_in_bin', 'Documents in the bin cannot be edited');
+      if (current.revision !== baseRevision) return err('document_conflict', `Document is at revision ${current.revision}, not ${baseRevision}`);
+      if (sameContent(current, content)) return ok({ id, revision: current.revision, updatedAt: current.updatedAt });
+      const next: Document = { ...current, ...content, revision: current.revision + 1, updatedAt: this.deps.now().toISOString() };
+      const written = await this.write(next);
+      if (!written.ok) return written;
+      this.maybePeriodicSnapshot(next);
+      return ok({ id, revision: next.revision, updatedAt: next.updatedAt });
+    });
+  }
+
+  /** A named point in the history (Ctrl+S, a workflow step). */
+  snapshot(id: string, kind: RevisionKind): Promise<Result<RevisionInfo>> {
+    return this.serial(id, async () => {
+      const loaded = await this.load(id);
+      if (!loaded.ok) return loaded;
+      return this.takeSnapshot(loaded.value.document, kind);
+    });
+  }
+
+  async revisionList(id: string): Promise<Result<RevisionInfo[]>> {
+    if (!this.index.entries.has(id)) return err('document_not_found', `No document ${id}`);
+    return ok(await this.revisions.list(id));
+  }
+
+  async revision(id: string, revisionId: string): Promise<Result<Document>> {
+    const doc = await this.revisions.read(id, revisionId);
+    return doc ? ok(doc) : err('revision_not_found', `No revision ${revisionId} of ${id}`);
+  }
+
+  /**
+   * Makes an old snapshot the current text. The text it replaces is snapshotted first, so the
+   * restore itself can be undone from the history.
+   */
+  restore(id: string, revisionId: string, baseRevision: number): Promise<Result<Document>> {
+    return this.serial(id, async () => {
+      const loaded = await this.load(id);
+      if (!loaded.ok) return loaded;
+      const current = loaded.value.document;
+      if (current.revision !== baseRevision) return err('document_conflict', 'Document changed since the history was opened');
+      const old = await this.revisions.read(id, revisionId);
+      if (!old) return err('revision_not_found', `No revision ${revisionId}`);
+      const before = await this.takeSnapshot(current, 'before-restore');
+      if (!before.ok) return before;
+      const next: Document = { ...current, ...contentOf(old), revision: current.revision + 1, updatedAt: this.deps.now().toISOString() };
+      const written = await this.write(next);
+      if (!written.ok) return written;
+      const after = await this.takeSnapshot(next, 'restore');
+      return after.ok ? ok(next) : after;
+    });
+  }
+
+  async duplicate(id: string, title: string): Promise<Result<Document>> {
+    const loaded = await this.get(id);
+    if (!loaded.ok) return loaded;
+    const source = loaded.value.document;
+    const copy: Document = {
+      ...newDocument({ id: this.deps.newId(), now: this.deps.now(), author: this.deps.author(), type: source.type, maalform: source.maalform }),
+      ...contentOf(source),
+      title,
+    };
+    return this.serial(copy.id, async () => {
+      const written = await this.write(copy);
+      return written.ok ? ok(copy) : written;
+    });
+  }
+
+  trash(id: string): Promise<Result<Document>> {
+    return this.setDeleted(id, this.deps.now().toISOString());
+  }
+
+  untrash(id: string): Promise<Result<Document>> {
+    return this.setDeleted(id, null);
+  }
+
+  /** Deletes for good everything in the bin: the files, their history and their index entries. */
+  async emptyBin(): Promise<Result<{ removed: number }>> {
+    const doomed = [...this.index.entries.values()].filter((s) => s.deletedAt !== null).map((s) => s.id);
+    for (const id of doomed) {
+      const result = await this.serial(id, async () => {
+        try {
+          await rm(join(this.docsDir, `${id}.json`), { force: true });
+          await this.revisions.removeAll(id);
+          await this.index.remove(id);
+        } catch (error) {
+          return err('storage_failed', (error as Error).message);
+        }
+        this.search.remove(id);
+        this.#cache.delete(id);
+        return ok(null);
+      });
+      if (!result.ok) return result;
+    }
+    this.emitChanged(doomed);
+    return ok({ removed: doomed.length });
+  }
+
+  /** Stores a document that came from outside (import, samples) as it is, under its own id. */
+  put(doc: Document, kind: RevisionKind): Promise<Result<Document>> {
+    return this.serial(doc.id, async () => {
+      const written = await this.write(doc);
+      if (!written.ok) return written;
+      const snap = await this.takeSnapshot(doc, kind);
+      return snap.ok ? ok(doc) : snap;
+    });
+  }
+
+  /** Reads every document file and writes a fresh index from them. Answers how many it found. */
+  async rebuildIndex(): Promise<number> {
+    const summaries: DocumentSummary[] = [];
+    for (const id of await this.documentIds()) {
+      const loaded = await this.serial(id, () => this.load(id, { indexMissingOk: true }));
+      if (!loaded.ok) continue;
+      const doc = loaded.value.document;
+      summaries.push(toSummary(doc));
+      this.search.add(doc.id, { title: doc.title, ingress: doc.ingress, body: plainText(doc.body) });
+    }
+    await this.index.replaceAll(summaries);
+    this.#bodyIndexed = true;
+    return summaries.length;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.allSettled([...this.#queues.values()]);
+    await this.index.close();
+    await rm(join(this.deps.dir, 'session.lock'), { force: true });
+  }
+
+  // --- internals -----------------------------------------------------------------------------
+
+  private async documentIds(): Promise<string[]> {
+    const names = await readdir(this.docsDir);
+    return names.map((n) => /^([0-9a-f-]{36})\.json$/.exec(n)?.[1]).filter((id): id is string => id !== undefined);
+  }
+
+  /**
+   * After open: adds every body to the search index and mends index entries that disagree with
+   * their file (after a crash between writing a document and journaling it). Runs in slices so
+   * saves and list calls keep their turn.
+   */
+  private async indexBodiesInBackground(uncleanShutdown: boolean): Promise<void> {
+    const started = Date.now();
+    let mended = 0;
+    try {
+      const ids = await this.documentIds();
+      const known = new Set(ids);
+      for (let i = 0; i < ids.length && !this.#closed; i++) {
+        const id = ids[i] as string;
+        const loaded = await this.serial(id, () => this.load(id, { indexMissingOk: true, keepOutOfCache: true }));
+        if (loaded.ok) {
+          const doc = loaded.value.document;
+          this.search.add(doc.id, { title: doc.title, ingress: doc.ingress, body: plainText(doc.body) });
+          const entry = this.index.entries.get(id);
+          if (!entry || entry.revision !== doc.revision || entry.deletedAt !== doc.deletedAt) {
+            await this.index.put(toSummary(doc));
+            mended++;
+          }
+        }
+        if (i % 64 === 63) await new Promise((r) => setImmediate(r));
+      }
+      for (const id of [...this.index.entries.keys()]) {
+        if (!known.has(id)) {
+          await this.index.remove(id);
+          this.search.remove(id);
+          mended++;
+        }
+      }
+      this.#bodyIndexed = true;
+      this.deps.logger.info('library.background_index_done', { docs: ids.length, mended, ms: Date.now() - started, uncleanShutdown });
+      if (mended > 0) this.emitChanged([]);
+    } catch (error) {
+      this.deps.logger.error('library.background_index_failed', { error: (error as Error).message });
+    }
+  }
+
+  /** Runs `task` after every earlier task on the same document: saves never overtake each other. */
+  private serial<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(id) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const settled = run.catch(() => undefined);
+    this.#queues.set(id, settled);
+    void settled.then(() => {
+      if (this.#queues.get(id) === settled) this.#queues.delete(id);
+    });
+    return run;
+  }
+
+  private async load(id: string, options: { indexMissingOk?: boolean; keepOutOfCache?: boolean } = {}): Promise<Result<OpenedDocument>> {
+    if (!/^[0-9a-f-]{36}$/.test(id)) return err('document_not_found', 'Malformed id');
+    const cached = this.#cache.get(id);
+    if (cached) return ok({ document: cached, recoveredFrom: null });
+    const path = join(this.docsDir, `${id}.json`);
+    let raw: unknown;
+    try {
+      raw = await new DurableJsonFile<unknown>(path).read();
+    } catch (error) {
+      if (error instanceof CorruptFileError) return this.recover(id, path, error.reason);
+      return err('storage_failed', (error as Error).message);
+    }
+    if (raw === null) {
+      if (!options.indexMissingOk && this.index.entries.has(id)) {
+        await this.index.remove(id).catch(() => undefined);
+        this.search.remove(id);
+        this.emitChanged([id]);
+      }
+      return err('document_not_found', `No document ${id}`);
+    }
+    const migrated = migrateDocument(raw);
+    if (migrated.kind === 'newer') return err('document_newer_format', `Document format ${migrated.version} is newer than this Melding`);
+    if (migrated.kind === 'invalid') return this.recover(id, path, migrated.reason);
+    if (migrated.document.id !== id) return this.recover(id, path, 'id does not match the file name');
+    if (migrated.migratedFrom !== null) await atomicWrite(path, JSON.stringify(migrated.document));
+    if (!options.keepOutOfCache) this.remember(migrated.document);
+    return ok({ document: migrated.document, recoveredFrom: null });
+  }
+
+  /** A damaged file: keep it aside, bring back the newest good snapshot, and say so. */
+  private async recover(id: string, path: string, reason: string): Promise<Result<OpenedDocument>> {
+    const damagedDir = join(this.deps.dir, 'damaged');
+    await mkdir(damagedDir, { recursive: true });
+    const aside = join(damagedDir, `${id}.${this.deps.now().toISOString().replace(/[:.]/g, '-')}.json`);
+    await rename(path, aside).catch(() => undefined);
+    this.deps.logger.warn('library.document_damaged', { id, reason, aside });
+    const good = await this.revisions.latestGood(id);
+    if (!good) {
+      this.notices.push({ code: 'document_lost', detail: aside });
+      return err('document_damaged', `Document ${id} is damaged (${reason}) and has no snapshot; the file is kept at ${aside}`);
+    }
+    const indexed = this.index.entries.get(id);
+    const restored: Document = {
+      ...good.document,
+      // Past anything an open editor could hold, so its next save is refused and it reloads.
+      revision: Math.max(good.document.revision, indexed?.revision ?? 0) + 1,
+      updatedAt: this.deps.now().toISOString(),
+    };
+    const written = await this.write(restored);
+    if (!written.ok) return written;
+    await this.takeSnapshot(restored, 'recovered');
+    return ok({ document: restored, recoveredFrom: good.info.at });
+  }
+
+  private async write(doc: Document): Promise<Result<null>> {
+    try {
+      await atomicWrite(join(this.docsDir, `${doc.id}.json`), JSON.stringify(doc));
+    } catch (error) {
+      this.deps.logger.error('library.write_failed', { id: doc.id, error: (error as Error).message });
+      return err('storage_failed', (error as Error).message);
+    }
+    this.remember(doc);
+    // The document file is the truth; a failed journal append only costs a rebuild later.
+    await this.index.put(toSummary(doc)).catch((error: unknown) => this.deps.logger.warn('library.journal_failed', { error: String(error) }));
+    this.search.add(doc.id, { title: doc.title, ingress: doc.ingress, body: plainText(doc.body) });
+    this.emitChanged([doc.id]);
+    return ok(null);
+  }
+
+  private async setDeleted(id: string, deletedAt: string | null): Promise<Result<Document>> {
+    return this.serial(id, async () => {
+      const loaded = await this.load(id);
+      if (!loaded.ok) return loaded;
+      const next: Document = { ...loaded.value.document, deletedAt, revision: loaded.value.document.revision + 1, updatedAt: this.deps.now().toISOString() };
+      const written = await this.write(next);
+      return written.ok ? ok(next) : written;
+    });
+  }
+
+  private async takeSnapshot(doc: Document, kind: RevisionKind): Promise<Result<RevisionInfo>> {
+    try {
+      const info = await this.revisions.snapshot(doc, kind, this.deps.now());
+      this.#lastSnapshot.set(doc.id, Date.parse(info.at));
+      return ok(info);
+    } catch (error) {
+      return err('storage_failed', (error as Error).message);
+    }
+  }
+
+  private maybePeriodicSnapshot(doc: Document): void {
+    const every = this.deps.snapshotEveryMs ?? DEFAULT_SNAPSHOT_EVERY_MS;
+    const nowMs = this.deps.now().getTime();
+    const known = this.#lastSnapshot.get(doc.id);
+    const decide = async () => {
+      const last = known ?? Date.parse((await this.revisions.latestInfo(doc.id))?.at ?? '1970-01-01T00:00:00Z');
+      if (known === undefined) this.#lastSnapshot.set(doc.id, last);
+      if (nowMs - last >= every) await this.takeSnapshot(doc, 'periodic');
+    };
+    // After the save is acknowledged: a snapshot must never hold up typing.
+    void this.serial(doc.id, decide).catch(() => undefined);
+  }
+
+  private remember(doc: Document): void {
+    this.#cache.delete(doc.id);
+    this.#cache.set(doc.id, doc);
+    if (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+  }
+
+  private emitChanged(ids: string[]): void {
+    this.deps.bus.emit('library:changed', { ids });
+  }
+}
+
+function contentOf(doc: Document): DocumentContent {
+  const { type, maalform, title, ingress, body, contacts, images, tags, embargoAt, internalNote } = doc;
+  return structuredClone({ type, maalform, title, ingress, body, contacts, images, tags, embargoAt, internalNote });
+}
+
+function sameContent(doc: Document, content: DocumentContent): boolean {
+  return JSON.stringify(contentOf(doc)) === JSON.stringify(content);
+}

@@ -1,0 +1,137 @@
+import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { DocumentSummarySchema, type DocumentSummary } from '../../../shared/domain/documentSummary';
+import { CorruptFileError, DurableJsonFile } from '../storage/durableJsonFile';
+
+const INDEX_FORMAT = 1;
+/** Journal lines after which the index is rewritten and the journal emptied. */
+const COMPACT_AFTER = 2_000;
+
+interface IndexFile {
+  format: number;
+  entries: DocumentSummary[];
+}
+
+type JournalLine = { op: 'put'; s: DocumentSummary } | { op: 'del'; id: string };
+
+export type IndexOpenState = 'ok' | 'missing' | 'corrupt';
+
+/**
+ * The library's list of summaries: `index.json` (written with lowdb, atomically) plus an
+ * append-only `index.journal`. A save appends one line instead of rewriting the whole index —
+ * at 20,000 documents that is the difference between a fraction of a millisecond and tens of
+ * milliseconds per keystroke-save. The index is a cache: it can always be rebuilt from the
+ * documents, so a torn last journal line (power cut mid-append) is simply ignored.
+ */
+export class LibraryIndex {
+  readonly entries = new Map<string, DocumentSummary>();
+  #journal: FileHandle | null = null;
+  #journalLines = 0;
+  #writing: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly db: Low<IndexFile>,
+    private readonly journalPath: string,
+  ) {}
+
+  static async open(dir: string): Promise<{ index: LibraryIndex; state: IndexOpenState }> {
+    const adapter = new DurableJsonFile<IndexFile>(join(dir, 'index.json'));
+    const db = new Low<IndexFile>(adapter, { format: INDEX_FORMAT, entries: [] });
+    const index = new LibraryIndex(db, join(dir, 'index.journal'));
+    let state: IndexOpenState = 'ok';
+    try {
+      const data = await adapter.read();
+      if (data === null) state = 'missing';
+      else if (data.format !== INDEX_FORMAT || !Array.isArray(data.entries)) state = 'corrupt';
+      else db.data = data;
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      state = 'corrupt';
+    }
+    if (state === 'corrupt') db.data = { format: INDEX_FORMAT, entries: [] };
+    for (const entry of db.data.entries) {
+      const parsed = DocumentSummarySchema.safeParse(entry);
+      if (parsed.success) index.entries.set(parsed.data.id, parsed.data);
+      else state = 'corrupt';
+    }
+    if (state !== 'corrupt') index.#journalLines = await index.replayJournal();
+    return { index, state };
+  }
+
+  private async replayJournal(): Promise<number> {
+    let text: string;
+    try {
+      text = await readFile(this.journalPath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    let lines = 0;
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      let parsed: JournalLine;
+      try {
+        parsed = JSON.parse(line) as JournalLine;
+      } catch {
+        continue; // a torn append; the document files are the truth
+      }
+      lines++;
+      if (parsed.op === 'del') this.entries.delete(parsed.id);
+      else if (parsed.op === 'put') {
+        const summary = DocumentSummarySchema.safeParse(parsed.s);
+        if (summary.success) this.entries.set(summary.data.id, summary.data);
+      }
+    }
+    return lines;
+  }
+
+  /** Records a document's new summary: in memory at once, on disk with one appended line. */
+  put(summary: DocumentSummary): Promise<void> {
+    this.entries.set(summary.id, summary);
+    return this.append({ op: 'put', s: summary });
+  }
+
+  remove(id: string): Promise<void> {
+    this.entries.delete(id);
+    return this.append({ op: 'del', id });
+  }
+
+  /** Replaces everything (after a rebuild from the documents) and writes a fresh index. */
+  async replaceAll(summaries: Iterable<DocumentSummary>): Promise<void> {
+    this.entries.clear();
+    for (const s of summaries) this.entries.set(s.id, s);
+    await this.compact();
+  }
+
+  /** Writes index.json from memory and empties the journal. */
+  compact(): Promise<void> {
+    const run = this.#writing.then(async () => {
+      this.db.data = { format: INDEX_FORMAT, entries: [...this.entries.values()] };
+      await this.db.write();
+      await this.#journal?.close();
+      this.#journal = null;
+      await rm(this.journalPath, { force: true });
+      this.#journalLines = 0;
+    });
+    this.#writing = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.compact();
+  }
+
+  private append(line: JournalLine): Promise<void> {
+    const run = this.#writing.then(async () => {
+      this.#journal ??= await open(this.journalPath, 'a', 0o600);
+      await this.#journal.write(`${JSON.stringify(line)}\n`);
+      await this.#journal.datasync();
+      this.#journalLines++;
+    });
+    this.#writing = run.catch(() => undefined);
+    return run.then(() => {
+      if (this.#journalLines >= COMPACT_AFTER) void this.compact().catch(() => undefined);
+    });
+  }
+}

@@ -1,0 +1,219 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useCallback, useEffect, useId, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DocumentTypeSchema, MaalformSchema, type Document, type DocumentContent, type RichDoc } from '../../../../shared/domain/document';
+import type { AppError } from '../../../../shared/ipc/result';
+import { ErrorText } from '../../app/ErrorText';
+import { api } from '../../lib/api';
+import { HistoryDialog } from '../history/HistoryDialog';
+import { DocumentActions } from './DocumentActions';
+import { SaveIndicator } from './SaveIndicator';
+import { useAutosave } from './useAutosave';
+
+interface DocumentEditorProps {
+  readonly ref: Ref<HTMLElement>;
+  readonly document: Document;
+  readonly recoveredFrom: string | null;
+  /** The stored document changed under us (restore, conflict resolution): load it again. */
+  readonly onReload: () => void;
+  readonly onClosed: () => void;
+  readonly onMessage: (message: string, undo?: () => void) => void;
+}
+
+/**
+ * The editing area for one document: type and målform, title, ingress and body, saved as the
+ * user writes. (The full press-release structure — contacts, sperrefrist, tags, the internal
+ * note — arrives with the editor issue.)
+ */
+export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, onClosed, onMessage }: DocumentEditorProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [fields, setFields] = useState(() => ({ type: doc.type, maalform: doc.maalform, title: doc.title, ingress: doc.ingress }));
+  const [actionError, setActionError] = useState<AppError | null>(null);
+  const fieldsRef = useRef(fields);
+  useEffect(() => {
+    fieldsRef.current = fields;
+  }, [fields]);
+
+  const editor = useEditor({
+    extensions: [StarterKit.configure({ heading: { levels: [2, 3] } })],
+    content: doc.body,
+    injectCSS: false,
+    editorProps: {
+      attributes: {
+        class: 'prose-editor',
+        'aria-labelledby': `${id}-body-label`,
+        'aria-multiline': 'true',
+        role: 'textbox',
+        lang: doc.maalform,
+        spellcheck: 'false',
+      },
+    },
+    onUpdate: () => autosave.markDirty(),
+    onBlur: () => void autosave.flush(),
+  });
+
+  const readContent = useCallback(
+    (): DocumentContent => ({
+      ...fieldsRef.current,
+      body: (editor?.getJSON() as RichDoc | undefined) ?? doc.body,
+      contacts: doc.contacts,
+      images: doc.images,
+      tags: doc.tags,
+      embargoAt: doc.embargoAt,
+      internalNote: doc.internalNote,
+    }),
+    [editor, doc],
+  );
+  const readRef = useRef(readContent);
+  useEffect(() => {
+    readRef.current = readContent;
+  }, [readContent]);
+  const autosave = useAutosave(doc.id, doc.revision, doc.updatedAt, () => readRef.current());
+  const [historyContent, setHistoryContent] = useState<DocumentContent | null>(null);
+
+  const change = (patch: Partial<typeof fields>) => {
+    // The ref is updated at once too: a save may read it before React re-renders.
+    fieldsRef.current = { ...fieldsRef.current, ...patch };
+    setFields(fieldsRef.current);
+    autosave.markDirty();
+  };
+
+  useEffect(() => {
+    editor?.setOptions({ editorProps: { attributes: { class: 'prose-editor', 'aria-labelledby': `${id}-body-label`, role: 'textbox', 'aria-multiline': 'true', lang: fields.maalform, spellcheck: 'false' } } });
+  }, [editor, fields.maalform, id]);
+
+  // Ctrl+S: store now and mark the point in the history.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void autosave.flush().then(async (saved) => {
+          if (!saved) return;
+          const snap = await api.documents.snapshot({ id: doc.id });
+          if (snap.ok) onMessage(t('editor.savedVersion'));
+          else setActionError(snap.error);
+        });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [autosave, doc.id, onMessage, t]);
+
+  return (
+    <main ref={ref} id="main" className="document-area editor-area" aria-labelledby={`${id}-heading`} tabIndex={-1}>
+      <h1 id={`${id}-heading`} className="visually-hidden">
+        {fields.title || t('library.untitled')}
+      </h1>
+      <div className="doc-header">
+        <div className="doc-meta">
+          <label className="select-label">
+            <span>{t('editor.fields.type')}</span>
+            <select className="select" value={fields.type} onChange={(e) => change({ type: DocumentTypeSchema.parse(e.target.value) })}>
+              {DocumentTypeSchema.options.map((type) => (
+                <option key={type} value={type}>
+                  {t(`documentType.${fields.maalform}.${type}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="select-label">
+            <span>{t('editor.fields.maalform')}</span>
+            <select className="select" value={fields.maalform} onChange={(e) => change({ maalform: MaalformSchema.parse(e.target.value) })}>
+              {MaalformSchema.options.map((m) => (
+                <option key={m} value={m}>
+                  {t(`maalform.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className={`badge status-${doc.status}`}>{t(`status.workflow.${doc.status}`)}</span>
+        </div>
+        <SaveIndicator state={autosave.state} onRetry={() => void autosave.flush()} />
+        <DocumentActions
+          document={doc}
+          title={fields.title}
+          onHistory={() => void autosave.flush().then(() => setHistoryContent(readRef.current()))}
+          flush={autosave.flush}
+          onClosed={onClosed}
+          onMessage={onMessage}
+          onError={setActionError}
+        />
+      </div>
+      {recoveredFrom ? (
+        <p className="notice" role="alert">
+          {t('editor.recovered', { at: new Date(recoveredFrom).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' }) })}
+        </p>
+      ) : null}
+      {autosave.state.kind === 'conflict' ? (
+        <div className="notice notice-error" role="alert">
+          <span>{t('editor.conflict.message')}</span>
+          <span className="notice-actions">
+            <button type="button" className="button button-small" onClick={onReload}>
+              {t('editor.conflict.reload')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() =>
+                void api.documents.get({ id: doc.id }).then((r) => {
+                  if (r.ok) autosave.keepMine(r.value.document.revision);
+                })
+              }
+            >
+              {t('editor.conflict.keepMine')}
+            </button>
+          </span>
+        </div>
+      ) : null}
+      {actionError ? (
+        <p className="inline-error" role="alert">
+          <ErrorText error={actionError} />
+        </p>
+      ) : null}
+      <div className="doc-fields" lang={fields.maalform}>
+        <label className="field">
+          <span className="field-label">{t('editor.fields.title')}</span>
+          <input
+            className="title-input"
+            value={fields.title}
+            onChange={(e) => change({ title: e.target.value })}
+            onBlur={() => void autosave.flush()}
+            placeholder={t('editor.placeholders.title')}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('editor.fields.ingress')}</span>
+          <textarea
+            className="ingress-input"
+            value={fields.ingress}
+            rows={3}
+            onChange={(e) => change({ ingress: e.target.value })}
+            onBlur={() => void autosave.flush()}
+            placeholder={t('editor.placeholders.ingress')}
+          />
+        </label>
+        <div className="field">
+          <span className="field-label" id={`${id}-body-label`}>
+            {t('editor.fields.body')}
+          </span>
+          <EditorContent editor={editor} className="body-editor" />
+        </div>
+      </div>
+      {historyContent ? (
+        <HistoryDialog
+          documentId={doc.id}
+          current={historyContent}
+          baseRevision={autosave.baseRevision}
+          onClose={() => setHistoryContent(null)}
+          onRestored={(undo) => {
+            setHistoryContent(null);
+            onReload();
+            onMessage(t('history.restored'), undo);
+          }}
+        />
+      ) : null}
+    </main>
+  );
+}

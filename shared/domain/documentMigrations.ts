@@ -1,0 +1,46 @@
+import { DOCUMENT_SCHEMA_VERSION, DocumentSchema, type Document } from './document';
+
+/** One step of the stored format: `from` -> `from + 1`. Pure; never loses a field's content. */
+export interface DocumentMigration {
+  readonly from: number;
+  migrate(raw: Record<string, unknown>): Record<string, unknown>;
+}
+
+/**
+ * Every step from the first stored format to DOCUMENT_SCHEMA_VERSION, in order. Version 1 is
+ * the first format Melding wrote, so the list is empty until the format changes; the runner
+ * below is tested with steps of its own.
+ */
+export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [];
+
+export type MigrationOutcome =
+  | { readonly kind: 'ok'; readonly document: Document; readonly migratedFrom: number | null }
+  | { readonly kind: 'newer'; readonly version: number }
+  | { readonly kind: 'invalid'; readonly reason: string };
+
+/**
+ * Brings a parsed document file to the current format and validates it. A file from a newer
+ * Melding is reported, not touched: opening it here could drop fields this version does not know.
+ */
+export function migrateDocument(
+  raw: unknown,
+  migrations: readonly DocumentMigration[] = DOCUMENT_MIGRATIONS,
+  target: number = DOCUMENT_SCHEMA_VERSION,
+): MigrationOutcome {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'invalid', reason: 'not an object' };
+  let current = raw as Record<string, unknown>;
+  const version = current.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'invalid', reason: 'no schema version' };
+  if (version > target) return { kind: 'newer', version };
+  for (let v = version; v < target; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step) return { kind: 'invalid', reason: `no migration from version ${v}` };
+    current = { ...step.migrate(structuredClone(current)), schemaVersion: v + 1 };
+  }
+  const parsed = DocumentSchema.safeParse(current);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { kind: 'invalid', reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'schema mismatch' };
+  }
+  return { kind: 'ok', document: parsed.data, migratedFrom: version === target ? null : version };
+}

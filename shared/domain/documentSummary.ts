@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { DocumentTypeSchema, MaalformSchema, WorkflowStatusSchema, plainText, type Document } from './document';
+
+const IsoInstant = z.iso.datetime({ offset: true });
+
+/** What the library list needs of a document: small enough to keep 20,000 in memory. */
+export const DocumentSummarySchema = z
+  .object({
+    id: z.uuid(),
+    type: DocumentTypeSchema,
+    maalform: MaalformSchema,
+    status: WorkflowStatusSchema,
+    title: z.string(),
+    excerpt: z.string(),
+    authorName: z.string(),
+    createdAt: IsoInstant,
+    updatedAt: IsoInstant,
+    embargoAt: IsoInstant.nullable(),
+    revision: z.number().int().nonnegative(),
+    words: z.number().int().nonnegative(),
+    deletedAt: IsoInstant.nullable(),
+  })
+  .strict();
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+
+export const EXCERPT_LENGTH = 220;
+
+/** The summary of a document; the excerpt is the ingress, or the start of the body without one. */
+export function toSummary(doc: Document): DocumentSummary {
+  const body = plainText(doc.body);
+  const lead = doc.ingress.trim() || body;
+  return {
+    id: doc.id,
+    type: doc.type,
+    maalform: doc.maalform,
+    status: doc.status,
+    title: doc.title,
+    excerpt: truncate(lead.replace(/\s+/g, ' '), EXCERPT_LENGTH),
+    authorName: doc.author.name,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    embargoAt: doc.embargoAt,
+    revision: doc.revision,
+    words: countWords(`${doc.title} ${doc.ingress} ${body}`),
+    deletedAt: doc.deletedAt,
+  };
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()} …`;
+}
