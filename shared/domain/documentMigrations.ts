@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { DOCUMENT_SCHEMA_VERSION, DocumentSchema, type Document } from './document';
 
 /** One step of the stored format: `from` -> `from + 1`. Pure; never loses a field's content. */
@@ -13,8 +14,8 @@ export interface DocumentMigration {
  */
 export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [];
 
-export type MigrationOutcome =
-  | { readonly kind: 'ok'; readonly document: Document; readonly migratedFrom: number | null }
+export type MigrationOutcome<T = Document> =
+  | { readonly kind: 'ok'; readonly document: T; readonly migratedFrom: number | null }
   | { readonly kind: 'newer'; readonly version: number }
   | { readonly kind: 'invalid'; readonly reason: string };
 
@@ -22,11 +23,12 @@ export type MigrationOutcome =
  * Brings a parsed document file to the current format and validates it. A file from a newer
  * Melding is reported, not touched: opening it here could drop fields this version does not know.
  */
-export function migrateDocument(
-  raw: unknown,
-  migrations: readonly DocumentMigration[] = DOCUMENT_MIGRATIONS,
-  target: number = DOCUMENT_SCHEMA_VERSION,
-): MigrationOutcome {
+export function migrateDocument(raw: unknown): MigrationOutcome {
+  return migrateRecord(raw, DOCUMENT_MIGRATIONS, DOCUMENT_SCHEMA_VERSION, DocumentSchema);
+}
+
+/** The runner behind migrateDocument, for any versioned record and schema. */
+export function migrateRecord<T>(raw: unknown, migrations: readonly DocumentMigration[], target: number, schema: z.ZodType<T>): MigrationOutcome<T> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'invalid', reason: 'not an object' };
   let current = raw as Record<string, unknown>;
   const version = current.schemaVersion;
@@ -37,7 +39,7 @@ export function migrateDocument(
     if (!step) return { kind: 'invalid', reason: `no migration from version ${v}` };
     current = { ...step.migrate(structuredClone(current)), schemaVersion: v + 1 };
   }
-  const parsed = DocumentSchema.safeParse(current);
+  const parsed = schema.safeParse(current);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { kind: 'invalid', reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'schema mismatch' };

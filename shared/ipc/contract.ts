@@ -71,6 +71,8 @@ export const events = {
   'outbox:changed': OutboxSummarySchema,
   /** Documents were added, changed or removed; `ids` may be empty for "many". */
   'library:changed': z.object({ ids: z.array(z.string()) }),
+  /** Something the user must hear about that happened after start (a damaged file, say). */
+  'app:notice': z.object({ code: z.string(), detail: z.string() }),
 } as const satisfies { readonly [E in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

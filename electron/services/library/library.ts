@@ -52,6 +52,10 @@ export class Library {
   readonly #cache = new Map<string, Document>();
   readonly #queues = new Map<string, Promise<unknown>>();
   readonly #lastSnapshot = new Map<string, number>();
+  /** Documents rebuilt from a snapshot since open, until the user has been told (on get). */
+  readonly #recovered = new Map<string, string>();
+  /** Documents found damaged beyond repair, with where their file was put. */
+  readonly #damaged = new Map<string, string>();
   #bodyIndexed = false;
   #closed = false;
 
@@ -105,7 +109,14 @@ export class Library {
   }
 
   get(id: string): Promise<Result<OpenedDocument>> {
-    return this.serial(id, () => this.load(id));
+    return this.serial(id, async () => {
+      const loaded = await this.load(id);
+      if (!loaded.ok) return loaded;
+      // A recovery may have happened in the background pass: say so the first time it is opened.
+      const recoveredFrom = loaded.value.recoveredFrom ?? this.#recovered.get(id) ?? null;
+      this.#recovered.delete(id);
+      return ok({ document: loaded.value.document, recoveredFrom });
+    });
   }
 
   async create(init: { type: DocumentType; maalform: Maalform }): Promise<Result<Document>> {
@@ -323,6 +334,8 @@ export class Library {
       return err('storage_failed', (error as Error).message);
     }
     if (raw === null) {
+      const aside = this.#damaged.get(id);
+      if (aside) return err('document_damaged', `Document ${id} is damaged and has no snapshot; the file is kept at ${aside}`);
       if (!options.indexMissingOk && this.index.entries.has(id)) {
         await this.index.remove(id).catch(() => undefined);
         this.search.remove(id);
@@ -348,7 +361,8 @@ export class Library {
     this.deps.logger.warn('library.document_damaged', { id, reason, aside });
     const good = await this.revisions.latestGood(id);
     if (!good) {
-      this.notices.push({ code: 'document_lost', detail: aside });
+      this.#damaged.set(id, aside);
+      this.notify({ code: 'document_lost', detail: aside });
       return err('document_damaged', `Document ${id} is damaged (${reason}) and has no snapshot; the file is kept at ${aside}`);
     }
     const indexed = this.index.entries.get(id);
@@ -361,6 +375,7 @@ export class Library {
     const written = await this.write(restored);
     if (!written.ok) return written;
     await this.takeSnapshot(restored, 'recovered');
+    this.#recovered.set(id, good.info.at);
     return ok({ document: restored, recoveredFrom: good.info.at });
   }
 
@@ -416,6 +431,12 @@ export class Library {
     this.#cache.delete(doc.id);
     this.#cache.set(doc.id, doc);
     if (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+  }
+
+  /** Tells the user now (an event) and anyone who asks later (the notices list). */
+  private notify(notice: Notice): void {
+    this.notices.push(notice);
+    this.deps.bus.emit('app:notice', notice);
   }
 
   private emitChanged(ids: string[]): void {

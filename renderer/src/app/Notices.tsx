@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/ipc/result';
+import { api } from '../lib/api';
 import { ErrorText } from './ErrorText';
 
 const NOTICE_CODES = ['settings_reset', 'library_index_rebuilt', 'document_lost'] as const;
@@ -13,11 +14,16 @@ interface NoticesProps {
   readonly bootProblem: AppError | null;
 }
 
-/** Things the user must know about at start: a file set aside, a service that did not answer. */
+/**
+ * Things the user must know about: a file set aside at start, a damaged document found later
+ * (pushed as `app:notice` events), a service that did not answer.
+ */
 export function Notices({ notices, bootProblem }: NoticesProps) {
   const { t } = useTranslation();
   const [dismissed, setDismissed] = useState<ReadonlySet<number>>(new Set());
-  const visible = notices.map((n, i) => ({ ...n, i })).filter((n) => !dismissed.has(n.i));
+  const [live, setLive] = useState<readonly { code: string; detail: string }[]>([]);
+  useEffect(() => api.onAppNotice((notice) => setLive((all) => [...all, notice])), []);
+  const visible = [...notices, ...live].map((n, i) => ({ ...n, i })).filter((n) => !dismissed.has(n.i));
   if (visible.length === 0 && !bootProblem) return null;
   return (
     <div className="notices" role="alert">
