@@ -57,6 +57,9 @@ export class Library {
   /** Documents found damaged beyond repair, with where their file was put. */
   readonly #damaged = new Map<string, string>();
   #bodyIndexed = false;
+  /** Bumped on every change to the index or the search: list results are cached against it. */
+  #generation = 0;
+  #listCache: { key: string; generation: number; items: DocumentSummary[] } | null = null;
   #closed = false;
 
   private constructor(
@@ -98,9 +101,15 @@ export class Library {
   }
 
   list(query: LibraryQuery, offset: number, limit: number): LibraryPage {
-    const text = query.text.trim();
-    const ranked = text ? this.search.search(text, { limit: 100_000 }).map((hit) => hit.id) : undefined;
-    const all = applyLibraryQuery(this.index.entries.values(), query, ranked);
+    // Scrolling asks for page after page of the same query: filter and sort once per change.
+    const key = JSON.stringify(query);
+    let all = this.#listCache?.key === key && this.#listCache.generation === this.#generation ? this.#listCache.items : null;
+    if (!all) {
+      const text = query.text.trim();
+      const ranked = text ? this.search.search(text, { limit: 100_000 }).map((hit) => hit.id) : undefined;
+      all = applyLibraryQuery(this.index.entries.values(), query, ranked);
+      this.#listCache = { key, generation: this.#generation, items: all };
+    }
     return { total: all.length, offset, items: all.slice(offset, offset + limit), bodySearchReady: this.#bodyIndexed };
   }
 
@@ -252,6 +261,7 @@ export class Library {
     }
     await this.index.replaceAll(summaries);
     this.#bodyIndexed = true;
+    this.#generation++;
     return summaries.length;
   }
 
@@ -286,6 +296,7 @@ export class Library {
         if (loaded.ok) {
           const doc = loaded.value.document;
           this.search.add(doc.id, { title: doc.title, ingress: doc.ingress, body: plainText(doc.body) });
+          this.#generation++;
           const entry = this.index.entries.get(id);
           if (!entry || entry.revision !== doc.revision || entry.deletedAt !== doc.deletedAt) {
             await this.index.put(toSummary(doc));
@@ -302,6 +313,7 @@ export class Library {
         }
       }
       this.#bodyIndexed = true;
+      this.#generation++;
       this.deps.logger.info('library.background_index_done', { docs: ids.length, mended, ms: Date.now() - started, uncleanShutdown });
       if (mended > 0) this.emitChanged([]);
     } catch (error) {
@@ -440,6 +452,7 @@ export class Library {
   }
 
   private emitChanged(ids: string[]): void {
+    this.#generation++;
     this.deps.bus.emit('library:changed', { ids });
   }
 }
