@@ -105,8 +105,9 @@ export class Library {
     const key = JSON.stringify(query);
     let all = this.#listCache?.key === key && this.#listCache.generation === this.#generation ? this.#listCache.items : null;
     if (!all) {
-      const text = query.text.trim();
-      const ranked = text ? this.search.search(text, { limit: 100_000 }).map((hit) => hit.id) : undefined;
+      // Untrimmed: a trailing space tells the search the last word is whole, not a prefix.
+      const text = query.text;
+      const ranked = text.trim() ? this.search.search(text, { limit: 100_000 }).map((hit) => hit.id) : undefined;
       all = applyLibraryQuery(this.index.entries.values(), query, ranked);
       this.#listCache = { key, generation: this.#generation, items: all };
     }
