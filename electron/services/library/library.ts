@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { newDocument, plainText, type Author, type Document, type DocumentContent, type DocumentType, type Maalform } from '../../../shared/domain/document';
 import { migrateDocument } from '../../../shared/domain/documentMigrations';
@@ -57,6 +57,7 @@ export class Library {
   /** Documents found damaged beyond repair, with where their file was put. */
   readonly #damaged = new Map<string, string>();
   #bodyIndexed = false;
+  #background: Promise<void> = Promise.resolve();
   /** Bumped on every change to the index or the search: list results are cached against it. */
   #generation = 0;
   #listCache: { key: string; generation: number; items: DocumentSummary[] } | null = null;
@@ -79,6 +80,11 @@ export class Library {
     await mkdir(join(deps.dir, 'revisions'), { recursive: true });
     const lockPath = join(deps.dir, 'session.lock');
     const uncleanShutdown = await readdir(deps.dir).then((names) => names.includes('session.lock'));
+    if (!(await otherProcessHolds(lockPath))) {
+      // Temp files left by a crash mid-write: the real files are whole (the rename never happened).
+      await removeStaleTempFiles(deps.dir);
+      await removeStaleTempFiles(join(deps.dir, 'documents'));
+    }
     const { index, state } = await LibraryIndex.open(deps.dir);
     const library = new Library(deps, index, new RevisionStore(join(deps.dir, 'revisions')), new SearchIndex(), notices);
     for (const summary of index.entries.values()) library.search.add(summary.id, { title: summary.title, ingress: summary.excerpt, body: '' });
@@ -89,7 +95,7 @@ export class Library {
       deps.logger.warn('library.index_rebuilt', { state, count });
     } else {
       // Index the body text, and check the index against the files, without holding up the list.
-      void library.indexBodiesInBackground(uncleanShutdown);
+      library.#background = library.indexBodiesInBackground(uncleanShutdown);
     }
     await writeFile(lockPath, String(process.pid));
     return library;
@@ -268,6 +274,7 @@ export class Library {
 
   async close(): Promise<void> {
     this.#closed = true;
+    await this.#background;
     await Promise.allSettled([...this.#queues.values()]);
     await this.index.close();
     await rm(join(this.deps.dir, 'session.lock'), { force: true });
@@ -456,6 +463,23 @@ export class Library {
     this.#generation++;
     this.deps.bus.emit('library:changed', { ids });
   }
+}
+
+/** Whether the lock names a live process other than this one (two apps on one library). */
+async function otherProcessHolds(lockPath: string): Promise<boolean> {
+  const pid = Number(await readFile(lockPath, 'utf8').catch(() => ''));
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function removeStaleTempFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith('.tmp')).map((n) => rm(join(dir, n), { force: true })));
 }
 
 function contentOf(doc: Document): DocumentContent {

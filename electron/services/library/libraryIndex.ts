@@ -60,13 +60,18 @@ export class LibraryIndex {
   }
 
   private async replayJournal(): Promise<number> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.journalPath, 'utf8');
+      bytes = await readFile(this.journalPath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
       throw error;
     }
+    // Cut an unfinished last line (a torn append) off before anything is appended: the next
+    // line would otherwise be glued to it and skipped with it on the next replay.
+    const complete = bytes.lastIndexOf(0x0a) + 1;
+    if (complete < bytes.length) await truncateDurably(this.journalPath, complete);
+    const text = bytes.subarray(0, complete).toString('utf8');
     let lines = 0;
     for (const line of text.split('\n')) {
       if (line.trim() === '') continue;
@@ -133,5 +138,15 @@ export class LibraryIndex {
     return run.then(() => {
       if (this.#journalLines >= COMPACT_AFTER) void this.compact().catch(() => undefined);
     });
+  }
+}
+
+async function truncateDurably(path: string, length: number): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.truncate(length);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -25,6 +25,8 @@ export class RevisionStore {
   async snapshot(doc: Document, kind: RevisionKind, at: Date): Promise<RevisionInfo> {
     const dir = this.dir(doc.id);
     await mkdir(dir, { recursive: true });
+    // Writes to one document's history are serial, so a temp file here now is a crash's leftover.
+    for (const name of await readdir(dir)) if (name.startsWith('.') && name.endsWith('.tmp')) await rm(join(dir, name), { force: true });
     const existing = await this.sequenceNumbers(doc.id);
     const next = (existing.at(-1) ?? 0) + 1;
     const info: RevisionInfo = {

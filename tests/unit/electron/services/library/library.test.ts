@@ -226,3 +226,20 @@ describe('Library: damage and recovery', () => {
     await second.library.close();
   });
 });
+
+describe('Library: leftovers of a crash', () => {
+  it('removes temp files a crash left mid-write, and keeps the real files', async () => {
+    const dir = await libraryDir();
+    const first = await openLibrary(dir);
+    const doc = await first.library.create({ type: 'nyhet', maalform: 'nb' });
+    if (!doc.ok) throw new Error('create failed');
+    await first.library.close();
+    await writeFile(join(dir, 'documents', `.${doc.value.id}.json.123.abcd.tmp`), '{"half":');
+    await writeFile(join(dir, '.index.json.123.abcd.tmp'), '{"format":1,');
+    const second = await openLibrary(dir);
+    expect(await readdir(join(dir, 'documents'))).toEqual([`${doc.value.id}.json`]);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(await second.library.get(doc.value.id)).toMatchObject({ ok: true });
+    await second.library.close();
+  });
+});

@@ -36,6 +36,18 @@ describe('LibraryIndex', () => {
     expect(reopened.index.entries.get(a.id)?.title).toBe('A');
   });
 
+  it('keeps the first line appended after a torn one, rather than gluing it to the torn bytes', async () => {
+    const dir = await libraryDir();
+    const { index } = await LibraryIndex.open(dir);
+    await index.put(summary('A'));
+    await appendFile(join(dir, 'index.journal'), '{"op":"put","s":{"id":"');
+    const b = summary('B');
+    await (await LibraryIndex.open(dir)).index.put(b);
+    expect((await LibraryIndex.open(dir)).index.entries.get(b.id)?.title).toBe('B');
+    const lines = (await readFile(join(dir, 'index.journal'), 'utf8')).split('\n').filter((l) => l !== '');
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toHaveLength(2);
+  });
+
   it('replays removals and compacts into index.json', async () => {
     const dir = await libraryDir();
     const { index } = await LibraryIndex.open(dir);
