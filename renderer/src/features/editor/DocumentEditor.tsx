@@ -135,7 +135,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           document={doc}
           title={fields.title}
           onHistory={() => void autosave.flush().then(() => setHistoryContent(readRef.current()))}
-          flush={autosave.flush}
+          flush={() => autosave.flush()}
           onClosed={onClosed}
           onMessage={onMessage}
           onError={setActionError}
@@ -210,7 +210,8 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           onRestored={(undo) => {
             setHistoryContent(null);
             onReload();
-            onMessage(t('history.restored'), undo);
+            // The undo changes the stored document under the editor: load it again afterwards.
+            onMessage(t('history.restored'), () => void undo().then(onReload));
           }}
         />
       ) : null}

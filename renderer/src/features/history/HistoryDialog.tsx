@@ -13,8 +13,8 @@ interface HistoryDialogProps {
   readonly current: DocumentContent;
   readonly baseRevision: number;
   readonly onClose: () => void;
-  /** After a restore; `undo` puts back what the restore replaced. */
-  readonly onRestored: (undo: () => void) => void;
+  /** After a restore; `undo` puts back what the restore replaced and resolves once it is stored. */
+  readonly onRestored: (undo: () => Promise<void>) => void;
 }
 
 function asText(c: Pick<DocumentContent, 'title' | 'ingress' | 'body'>): string {
@@ -64,13 +64,12 @@ export function HistoryDialog({ documentId, current, baseRevision, onClose, onRe
       setError(result.error);
       return;
     }
-    onRestored(() => {
+    onRestored(async () => {
       // The snapshot taken just before the restore is the newest 'before-restore' one.
-      void api.documents.revisions({ id: documentId }).then(async (list) => {
-        if (!list.ok) return;
-        const before = list.value.find((r) => r.kind === 'before-restore');
-        if (before) await api.documents.restoreRevision({ id: documentId, revisionId: before.id, baseRevision: result.value.revision });
-      });
+      const list = await api.documents.revisions({ id: documentId });
+      if (!list.ok) return;
+      const before = list.value.find((r) => r.kind === 'before-restore');
+      if (before) await api.documents.restoreRevision({ id: documentId, revisionId: before.id, baseRevision: result.value.revision });
     });
   };
 
