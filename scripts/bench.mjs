@@ -12,6 +12,7 @@ import { arch, cpus, platform, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { chromiumProblem } from './bench/launchChromium.mjs';
 import { startup } from './bench/startup.mjs';
+import { storage } from './bench/storage.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS_FILE = join(ROOT, 'bench-results/latest.json');
@@ -22,7 +23,7 @@ const BUILD_OUTPUTS = ['out/devhost/index.mjs', 'out/renderer/index.html'];
  * In order. A section is { id, title, needs: { build?, chromium? }, run(ctx) -> { tables, results } }
  * where ctx is { root, runs, warmups, tmpDir, defer, log } and each table is { title, text }.
  */
-const SECTIONS = [startup];
+const SECTIONS = [startup, storage];
 
 const log = (message) => process.stderr.write(`${message}\n`);
 

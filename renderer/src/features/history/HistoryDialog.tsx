@@ -69,7 +69,10 @@ export function HistoryDialog({ documentId, current, baseRevision, onClose, onRe
       const list = await api.documents.revisions({ id: documentId });
       if (!list.ok) return;
       const before = list.value.find((r) => r.kind === 'before-restore');
-      if (before) await api.documents.restoreRevision({ id: documentId, revisionId: before.id, baseRevision: result.value.revision });
+      // Build on the stored revision, not the one the restore made: the writer may have gone on
+      // typing since. What they typed is kept as the next 'before-restore' snapshot.
+      const stored = await api.documents.get({ id: documentId });
+      if (before && stored.ok) await api.documents.restoreRevision({ id: documentId, revisionId: before.id, baseRevision: stored.value.document.revision });
     });
   };
 
