@@ -40,10 +40,10 @@ export type LibraryPage = z.infer<typeof LibraryPageSchema>;
 const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
 
 /**
- * Filters and orders summaries for a query. `ranked` is the search hits in relevance order
+ * Filters and orders summaries (by id) for a query. `ranked` is the search hits in relevance order
  * (undefined when there is no text). Pure, so the list order is the same on every host.
  */
-export function applyLibraryQuery(all: Iterable<DocumentSummary>, query: LibraryQuery, ranked?: readonly string[]): DocumentSummary[] {
+export function applyLibraryQuery(all: ReadonlyMap<string, DocumentSummary>, query: LibraryQuery, ranked?: readonly string[]): DocumentSummary[] {
   const statuses = new Set(query.statuses);
   const types = new Set(query.types);
   const forms = new Set(query.maalformer);
@@ -54,13 +54,11 @@ export function applyLibraryQuery(all: Iterable<DocumentSummary>, query: Library
     (forms.size === 0 || forms.has(s.maalform));
 
   if (ranked) {
-    const byId = new Map<string, DocumentSummary>();
-    for (const s of all) byId.set(s.id, s);
-    const hits = ranked.map((id) => byId.get(id)).filter((s): s is DocumentSummary => s !== undefined && keep(s));
+    const hits = ranked.map((id) => all.get(id)).filter((s): s is DocumentSummary => s !== undefined && keep(s));
     if (query.sort === 'relevance') return query.direction === 'asc' ? hits.reverse() : hits;
     return sortSummaries(hits, query);
   }
-  return sortSummaries([...all].filter(keep), query);
+  return sortSummaries([...all.values()].filter(keep), query);
 }
 
 function sortSummaries(items: DocumentSummary[], query: LibraryQuery): DocumentSummary[] {
@@ -78,4 +76,29 @@ function sortSummaries(items: DocumentSummary[], query: LibraryQuery): DocumentS
 /** Code-unit order: right for UTC ISO instants and ids, and far cheaper than localeCompare. */
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Word search over what a summary holds (title and excerpt), for the moments before the full
+ * index is ready. Every word must occur, the last one as a prefix; case and accents ignored.
+ */
+export function scanSummaries(all: ReadonlyMap<string, DocumentSummary>, text: string): string[] {
+  const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.length === 0) return [];
+  const hits: string[] = [];
+  for (const s of all.values()) {
+    const hay = ` ${fold(`${s.title} ${s.excerpt}`).replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
+    if (words.every((w) => hay.includes(` ${w}`))) hits.push(s.id);
+  }
+  return hits;
+}
+
+function fold(text: string): string {
+  // Keep æ ø å as letters of their own; drop other accents (ò, é) as people type without them.
+  return text
+    .toLowerCase()
+    .replace(/[åæø]/g, (c) => ({ å: '\uE001', æ: '\uE002', ø: '\uE003' })[c] ?? c)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\uE001-\uE003]/g, (c) => ({ '\uE001': 'å', '\uE002': 'æ', '\uE003': 'ø' })[c] ?? c);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { newDocument, plainText, type Author, type Document, type DocumentContent, type DocumentType, type Maalform } from '../../../shared/domain/document';
 import { migrateDocument } from '../../../shared/domain/documentMigrations';
 import { toSummary, type DocumentSummary } from '../../../shared/domain/documentSummary';
-import { applyLibraryQuery, type LibraryPage, type LibraryQuery } from '../../../shared/domain/libraryQuery';
+import { applyLibraryQuery, scanSummaries, type LibraryPage, type LibraryQuery } from '../../../shared/domain/libraryQuery';
 import type { RevisionInfo, RevisionKind } from '../../../shared/domain/revision';
 import { err, ok, type Result } from '../../../shared/ipc/result';
 import type { EventBus } from '../eventBus';
@@ -87,7 +87,6 @@ export class Library {
     }
     const { index, state } = await LibraryIndex.open(deps.dir);
     const library = new Library(deps, index, new RevisionStore(join(deps.dir, 'revisions')), new SearchIndex(), notices);
-    for (const summary of index.entries.values()) library.search.add(summary.id, { title: summary.title, ingress: summary.excerpt, body: '' });
     if (state !== 'ok') {
       // Without a usable index the list would be empty: rebuild it now from the documents.
       const count = await library.rebuildIndex();
@@ -113,8 +112,12 @@ export class Library {
     if (!all) {
       // Untrimmed: a trailing space tells the search the last word is whole, not a prefix.
       const text = query.text;
-      const ranked = text.trim() ? this.search.search(text, { limit: 100_000 }).map((hit) => hit.id) : undefined;
-      all = applyLibraryQuery(this.index.entries.values(), query, ranked);
+      const ranked = !text.trim()
+        ? undefined
+        : this.#bodyIndexed
+          ? this.search.search(text, { limit: 100_000 }).map((hit) => hit.id)
+          : scanSummaries(this.index.entries, text);
+      all = applyLibraryQuery(this.index.entries, query, ranked);
       this.#listCache = { key, generation: this.#generation, items: all };
     }
     return { total: all.length, offset, items: all.slice(offset, offset + limit), bodySearchReady: this.#bodyIndexed };

@@ -1,7 +1,7 @@
 import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { DocumentSummarySchema, type DocumentSummary } from '../../../shared/domain/documentSummary';
+import type { DocumentSummary } from '../../../shared/domain/documentSummary';
 import { CorruptFileError, DurableJsonFile } from '../storage/durableJsonFile';
 
 const INDEX_FORMAT = 1;
@@ -36,7 +36,7 @@ export class LibraryIndex {
   ) {}
 
   static async open(dir: string): Promise<{ index: LibraryIndex; state: IndexOpenState }> {
-    const adapter = new DurableJsonFile<IndexFile>(join(dir, 'index.json'));
+    const adapter = new DurableJsonFile<IndexFile>(join(dir, 'index.json'), { pretty: false });
     const db = new Low<IndexFile>(adapter, { format: INDEX_FORMAT, entries: [] });
     const index = new LibraryIndex(db, join(dir, 'index.journal'));
     let state: IndexOpenState = 'ok';
@@ -50,9 +50,10 @@ export class LibraryIndex {
       state = 'corrupt';
     }
     if (state === 'corrupt') db.data = { format: INDEX_FORMAT, entries: [] };
+    // The index is a cache Melding wrote itself: a structural check per entry, not a full
+    // schema parse (zod over 20,000 entries costs more than reading the file).
     for (const entry of db.data.entries) {
-      const parsed = DocumentSummarySchema.safeParse(entry);
-      if (parsed.success) index.entries.set(parsed.data.id, parsed.data);
+      if (looksLikeSummary(entry)) index.entries.set(entry.id, entry);
       else state = 'corrupt';
     }
     if (state !== 'corrupt') index.#journalLines = await index.replayJournal();
@@ -84,8 +85,7 @@ export class LibraryIndex {
       lines++;
       if (parsed.op === 'del') this.entries.delete(parsed.id);
       else if (parsed.op === 'put') {
-        const summary = DocumentSummarySchema.safeParse(parsed.s);
-        if (summary.success) this.entries.set(summary.data.id, summary.data);
+        if (looksLikeSummary(parsed.s)) this.entries.set(parsed.s.id, parsed.s);
       }
     }
     return lines;
@@ -149,4 +149,18 @@ async function truncateDurably(path: string, length: number): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+const STRING_FIELDS = ['id', 'type', 'maalform', 'status', 'title', 'excerpt', 'authorName', 'createdAt', 'updatedAt'] as const;
+
+function looksLikeSummary(value: unknown): value is DocumentSummary {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  for (const field of STRING_FIELDS) if (typeof v[field] !== 'string') return false;
+  return (
+    typeof v.revision === 'number' &&
+    typeof v.words === 'number' &&
+    (v.deletedAt === null || typeof v.deletedAt === 'string') &&
+    (v.embargoAt === null || typeof v.embargoAt === 'string')
+  );
 }

@@ -18,7 +18,11 @@ export class CorruptFileError extends Error {
  * file (null) from a corrupt one (CorruptFileError), which lowdb's JSONFile does not.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
-  constructor(readonly path: string) {}
+  /** `pretty` indents the file for people who open it; large machine files skip it (smaller, faster). */
+  constructor(
+    readonly path: string,
+    private readonly options: { pretty: boolean } = { pretty: true },
+  ) {}
 
   async read(): Promise<T | null> {
     let text: string;
@@ -37,7 +41,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await atomicWrite(this.path, `${JSON.stringify(data, null, 2)}\n`);
+    await atomicWrite(this.path, `${this.options.pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data)}\n`);
   }
 }
 

@@ -21,7 +21,7 @@ export interface LibraryPaneProps {
   readonly onRestoreFromBin: (id: string) => void;
 }
 
-const ROW_HEIGHT = 84;
+const ROW_HEIGHT = 104;
 
 /**
  * The list of documents: search, filters, sort, and a virtualised listbox that stays smooth at

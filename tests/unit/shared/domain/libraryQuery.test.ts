@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { newDocument, plainText, type RichDoc } from '../../../../shared/domain/document';
 import { countWords, toSummary, type DocumentSummary } from '../../../../shared/domain/documentSummary';
-import { applyLibraryQuery, DEFAULT_LIBRARY_QUERY } from '../../../../shared/domain/libraryQuery';
+import { applyLibraryQuery, DEFAULT_LIBRARY_QUERY, scanSummaries } from '../../../../shared/domain/libraryQuery';
 
 function summary(over: Partial<DocumentSummary>): DocumentSummary {
   return { ...toSummary(newDocument({ id: randomUUID(), now: new Date('2026-11-01T10:00:00Z'), author: { name: 'Kari', email: '' } })), ...over };
@@ -13,7 +13,7 @@ describe('applyLibraryQuery', () => {
   const b = summary({ title: 'Bodø', maalform: 'nb', type: 'pressemelding', status: 'godkjent', updatedAt: '2026-11-02T10:00:00.000Z', createdAt: '2026-11-02T10:00:00.000Z' });
   const c = summary({ title: 'Arendal', maalform: 'nb', type: 'artikkel', status: 'utkast', updatedAt: '2026-11-04T10:00:00.000Z', createdAt: '2026-10-01T10:00:00.000Z' });
   const gone = summary({ title: 'Slettet', deletedAt: '2026-11-05T10:00:00.000Z' });
-  const all = [a, b, c, gone];
+  const all = new Map([a, b, c, gone].map((s) => [s.id, s]));
   const titles = (items: DocumentSummary[]) => items.map((s) => s.title);
 
   it('shows documents in use, newest change first, and the bin separately', () => {
@@ -37,6 +37,20 @@ describe('applyLibraryQuery', () => {
     expect(titles(applyLibraryQuery(all, { ...DEFAULT_LIBRARY_QUERY, text: 'x', sort: 'relevance' }, ranked))).toEqual(['Bodø', 'Ålesund sjukehus']);
     expect(titles(applyLibraryQuery(all, { ...DEFAULT_LIBRARY_QUERY, text: 'x', sort: 'relevance', maalformer: ['nn'] }, ranked))).toEqual(['Ålesund sjukehus']);
     expect(titles(applyLibraryQuery(all, { ...DEFAULT_LIBRARY_QUERY, text: 'x', sort: 'title', direction: 'asc' }, ranked))).toEqual(['Bodø', 'Ålesund sjukehus']);
+  });
+});
+
+describe('scanSummaries (before the full index is ready)', () => {
+  const a = summary({ title: 'Styrkjer Helse Nord', excerpt: 'Regjeringa løyver 250 millionar kroner.' });
+  const b = summary({ title: 'Ventetidene skal ned', excerpt: 'Òg i Tromsø.' });
+  const all = new Map([a, b].map((s) => [s.id, s]));
+  it('needs every word, the last as a prefix, ignoring case and accents but not æ ø å', () => {
+    expect(scanSummaries(all, 'helse nord')).toEqual([a.id]);
+    expect(scanSummaries(all, 'HELSE no')).toEqual([a.id]);
+    expect(scanSummaries(all, 'og tromsø')).toEqual([b.id]);
+    expect(scanSummaries(all, 'tromso')).toEqual([]);
+    expect(scanSummaries(all, 'lse')).toEqual([]);
+    expect(scanSummaries(all, '  ,. ')).toEqual([]);
   });
 });
 

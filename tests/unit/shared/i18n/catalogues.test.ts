@@ -20,7 +20,7 @@ const flat = {
   nn: flatten(CATALOGUES.nn as Tree),
   en: flatten(CATALOGUES.en as Tree),
 };
-const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*(,[^}]*)?\}\}/g)].map((m) => `${m[1]}${m[2] ?? ''}`).sort();
 
 describe('UI catalogues', () => {
   it.each(['nb', 'nn'] as const)('%s has exactly the keys of en, none missing and none extra', (language) => {
