@@ -23,7 +23,8 @@ export const DocumentSummarySchema = z
   .strict();
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
-export const EXCERPT_LENGTH = 220;
+/** Enough for the one or two lines the list shows; every character here is loaded for every document at open. */
+export const EXCERPT_LENGTH = 160;
 
 /** The summary of a document; the excerpt is the ingress, or the start of the body without one. */
 export function toSummary(doc: Document): DocumentSummary {
