@@ -13,7 +13,7 @@ import { atomicWrite } from '../storage/atomicWrite';
 import { CorruptFileError, DurableJsonFile } from '../storage/durableJsonFile';
 import { LibraryIndex } from './libraryIndex';
 import { RevisionStore } from './revisionStore';
-import { SearchIndex } from './searchIndex';
+import { SearchIndex } from './search/searchIndex';
 
 export interface LibraryDeps {
   /** The library folder (dataDir/library). */
@@ -67,7 +67,7 @@ export class Library {
     private readonly deps: LibraryDeps,
     private readonly index: LibraryIndex,
     private readonly revisions: RevisionStore,
-    private readonly search: SearchIndex,
+    private search: SearchIndex,
     private readonly notices: Notice[],
   ) {}
 
@@ -94,7 +94,7 @@ export class Library {
       deps.logger.warn('library.index_rebuilt', { state, count });
     } else {
       // Index the body text, and check the index against the files, without holding up the list.
-      library.#background = library.indexBodiesInBackground(uncleanShutdown);
+      library.#background = library.loadSearchIndex(uncleanShutdown);
     }
     await writeFile(lockPath, String(process.pid));
     return library;
@@ -267,7 +267,7 @@ export class Library {
       if (!loaded.ok) continue;
       const doc = loaded.value.document;
       summaries.push(toSummary(doc));
-      this.search.add(doc.id, { title: doc.title, ingress: doc.ingress, body: plainText(doc.body) });
+      this.indexText(doc);
     }
     await this.index.replaceAll(summaries);
     this.#bodyIndexed = true;
@@ -280,6 +280,7 @@ export class Library {
     await this.#background;
     await Promise.allSettled([...this.#queues.values()]);
     await this.index.close();
+    await this.saveSearchIndex();
     await rm(join(this.deps.dir, 'session.lock'), { force: true });
   }
 
@@ -306,8 +307,7 @@ export class Library {
         const loaded = await this.serial(id, () => this.load(id, { indexMissingOk: true, keepOutOfCache: true }));
         if (loaded.ok) {
           const doc = loaded.value.document;
-          this.search.add(doc.id, { title: doc.title, ingress: doc.ingress, body: plainText(doc.body) });
-          this.#generation++;
+          this.indexText(doc);
           const entry = this.index.entries.get(id);
           if (!entry || entry.revision !== doc.revision || entry.deletedAt !== doc.deletedAt) {
             await this.index.put(toSummary(doc));
@@ -329,6 +329,61 @@ export class Library {
       if (mended > 0) this.emitChanged([]);
     } catch (error) {
       this.deps.logger.error('library.background_index_failed', { error: (error as Error).message });
+    }
+  }
+
+  private get searchFile(): string {
+    return join(this.deps.dir, 'search.bin');
+  }
+
+  /** Full-text entry for a document, stamped with its revision so a saved index can tell what is stale. */
+  private indexText(doc: Document): void {
+    this.search.add(doc.id, { title: doc.title, ingress: doc.ingress, body: plainText(doc.body) }, doc.revision);
+    this.#generation++;
+  }
+
+  /**
+   * After a clean shutdown, the search index saved at close is loaded (tens of milliseconds at
+   * 20,000 documents, instead of reading every document again) and only what changed since is
+   * re-indexed. After a crash, or without a usable file, every document is read as before —
+   * that pass also mends index entries that fell behind their files.
+   */
+  private async loadSearchIndex(uncleanShutdown: boolean): Promise<void> {
+    const bytes = uncleanShutdown ? null : await readFile(this.searchFile).catch(() => null);
+    const loaded = bytes ? SearchIndex.deserialize(bytes) : null;
+    if (!loaded) {
+      await this.indexBodiesInBackground(uncleanShutdown);
+      await this.saveSearchIndex();
+      return;
+    }
+    const started = Date.now();
+    this.search = loaded;
+    this.#generation++;
+    let reindexed = 0;
+    try {
+      for (const id of [...loaded.ids()]) if (!this.index.entries.has(id)) loaded.remove(id);
+      const stale = [...this.index.entries.values()].filter((s) => loaded.stamp(s.id) !== s.revision).map((s) => s.id);
+      for (const id of stale) {
+        if (this.#closed) return;
+        const doc = await this.serial(id, () => this.load(id, { keepOutOfCache: true }));
+        if (doc.ok) this.indexText(doc.value.document);
+        reindexed++;
+        if (reindexed % 64 === 0) await new Promise((r) => setImmediate(r));
+      }
+      this.#bodyIndexed = true;
+      this.#generation++;
+      this.deps.logger.info('library.search_index_loaded', { docs: this.index.entries.size, reindexed, ms: Date.now() - started });
+    } catch (error) {
+      this.deps.logger.error('library.search_index_load_failed', { error: (error as Error).message });
+    }
+  }
+
+  private async saveSearchIndex(): Promise<void> {
+    if (!this.#bodyIndexed) return;
+    try {
+      await atomicWrite(this.searchFile, this.search.serialize());
+    } catch (error) {
+      this.deps.logger.warn('library.search_index_save_failed', { error: (error as Error).message });
     }
   }
 
@@ -412,7 +467,7 @@ export class Library {
     this.remember(doc);
     // The document file is the truth; a failed journal append only costs a rebuild later.
     await this.index.put(toSummary(doc)).catch((error: unknown) => this.deps.logger.warn('library.journal_failed', { error: String(error) }));
-    this.search.add(doc.id, { title: doc.title, ingress: doc.ingress, body: plainText(doc.body) });
+    this.indexText(doc);
     this.emitChanged([doc.id]);
     return ok(null);
   }

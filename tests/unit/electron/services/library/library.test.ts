@@ -220,6 +220,7 @@ describe('Library: damage and recovery', () => {
     const path = join(dir, 'documents', `${doc.value.id}.json`);
     const stored = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
     await writeFile(path, JSON.stringify({ ...stored, title: 'Skrevet før krasjet', revision: 7 }));
+    await writeFile(join(dir, 'session.lock'), '999999'); // the crashed process's lock is still there
     const second = await openLibrary(dir);
     await bodiesIndexed(second.library);
     expect(second.library.summary(doc.value.id)).toMatchObject({ title: 'Skrevet før krasjet', revision: 7 });
@@ -240,6 +241,58 @@ describe('Library: leftovers of a crash', () => {
     expect(await readdir(join(dir, 'documents'))).toEqual([`${doc.value.id}.json`]);
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(await second.library.get(doc.value.id)).toMatchObject({ ok: true });
+    await second.library.close();
+  });
+});
+
+describe('Library: the saved search index', () => {
+  it('is written at close and loaded at the next open, re-indexing only what changed', async () => {
+    const dir = await libraryDir();
+    const first = await openLibrary(dir);
+    const a = await first.library.create({ type: 'nyhet', maalform: 'nn' });
+    const b = await first.library.create({ type: 'nyhet', maalform: 'nn' });
+    if (!a.ok || !b.ok) throw new Error('create failed');
+    await first.library.save(a.value.id, 0, content({ body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kvalfangst i Lofoten.' }] }] } }));
+    await first.library.save(b.value.id, 0, content({ body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Sjukehus i Bodø.' }] }] } }));
+    await bodiesIndexed(first.library);
+    await first.library.close();
+    expect((await readdir(dir)).includes('search.bin')).toBe(true);
+
+    // Changed behind the library's back: the stale entry must be re-read, not trusted.
+    const path = join(dir, 'documents', `${b.value.id}.json`);
+    const stored = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    await writeFile(path, JSON.stringify({ ...stored, revision: 5, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Rørosbanen.' }] }] } }));
+    const indexPath = join(dir, 'index.json');
+    const index = JSON.parse(await readFile(indexPath, 'utf8')) as { entries: { id: string; revision: number }[] };
+    for (const e of index.entries) if (e.id === b.value.id) e.revision = 5;
+    await writeFile(indexPath, JSON.stringify(index));
+
+    const logs: string[] = [];
+    const second = await openLibrary(dir, { logger: { info: (e, f) => logs.push(`${e} ${JSON.stringify(f)}`), warn: () => undefined, error: () => undefined } });
+    await bodiesIndexed(second.library);
+    const search = (text: string) => second.library.list({ ...DEFAULT_LIBRARY_QUERY, text }, 0, 10).total;
+    expect(search('kvalfangst')).toBe(1);
+    expect(search('rørosbanen')).toBe(1);
+    expect(search('bodø')).toBe(0);
+    expect(logs.find((l) => l.startsWith('library.search_index_loaded'))).toContain('"reindexed":1');
+    await second.library.close();
+  });
+
+  it('is not trusted after a crash: every document is read again', async () => {
+    const dir = await libraryDir();
+    const first = await openLibrary(dir);
+    const a = await first.library.create({ type: 'nyhet', maalform: 'nn' });
+    if (!a.ok) throw new Error('create failed');
+    await first.library.save(a.value.id, 0, content({ body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kvalfangst.' }] }] } }));
+    await bodiesIndexed(first.library);
+    await first.library.close();
+    await writeFile(join(dir, 'session.lock'), '999999'); // a crashed process's lock
+    const logs: string[] = [];
+    const second = await openLibrary(dir, { logger: { info: (e) => logs.push(e), warn: () => undefined, error: () => undefined } });
+    await bodiesIndexed(second.library);
+    expect(logs).toContain('library.background_index_done');
+    expect(logs).not.toContain('library.search_index_loaded');
+    expect(second.library.list({ ...DEFAULT_LIBRARY_QUERY, text: 'kvalfangst' }, 0, 10).total).toBe(1);
     await second.library.close();
   });
 });
