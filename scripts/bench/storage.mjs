@@ -282,8 +282,8 @@ function listRenderTable({ size, listRender: r }) {
       ],
       [
         { metric: 'devhost spawn → address printed (includes Library.open)', median: ms(r.readyMs), p95: '', n: 1 },
-        { metric: 'devhost spawn → body indexing done (its log line seen)', median: ms(r.indexDone.seenAfterSpawnMs), p95: '', n: 1 },
-        { metric: '  background indexing as logged by the library', median: ms(r.indexDone.ms), p95: '', n: 1 },
+        { metric: 'devhost spawn → body text searchable (its log line seen)', median: ms(r.indexDone.seenAfterSpawnMs), p95: '', n: 1 },
+        { metric: `  ${r.indexDone.event === 'library.search_index_loaded' ? 'saved index loaded and reconciled' : 'background indexing'}, as logged`, median: ms(r.indexDone.ms), p95: '', n: 1 },
         { metric: 'navigation → first row painted, during body indexing', median: ms(r.duringIndexing.firstRowMs), p95: '', n: 1 },
         { metric: 'navigation → first row painted, after indexing', median: ms(after.median), p95: ms(after.p95), n: after.n },
         { metric: 'navigation → first-contentful-paint, after indexing', median: ms(fcp.median), p95: ms(fcp.p95), n: fcp.n },

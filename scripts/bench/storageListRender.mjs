@@ -25,7 +25,7 @@ export async function measureListRender(ctx, dataDir, runs) {
     });
     try {
       const duringIndexing = await loadOnce(browser, server.url);
-      const indexDone = await waitForLine(server, /^\{.*"event":"library\.background_index_done".*\}$/m, 300_000);
+      const indexDone = await waitForLine(server, /^\{.*"event":"library\.(background_index_done|search_index_loaded)".*\}$/m, 300_000);
       const indexedAfterMs = performance.now() - server.started;
       const loads = [];
       for (let i = 0; i < runs; i++) loads.push(await loadOnce(browser, server.url));
