@@ -1,10 +1,9 @@
-import { useEffect, useState, type Ref } from 'react';
+import { lazy, Suspense, useEffect, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Document } from '../../../../shared/domain/document';
 import type { AppError } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
 import { api } from '../../lib/api';
-import { DocumentEditor } from './DocumentEditor';
 import { EditorPlaceholder } from './EditorPlaceholder';
 
 interface DocumentPaneProps {
@@ -13,6 +12,10 @@ interface DocumentPaneProps {
   readonly onClosed: () => void;
   readonly onMessage: (message: string, undo?: () => void) => void;
 }
+
+// The editor (Tiptap and ProseMirror, most of the bundle) loads when a document is first opened,
+// so the library paints without waiting for it.
+const DocumentEditor = lazy(() => import('./DocumentEditor').then((m) => ({ default: m.DocumentEditor })));
 
 type Loaded =
   | { readonly key: string; readonly ok: true; readonly document: Document; readonly recoveredFrom: string | null }
@@ -38,15 +41,7 @@ export function DocumentPane({ ref, documentId, onClosed, onMessage }: DocumentP
   }, [documentId, key]);
 
   if (!documentId) return <EditorPlaceholder ref={ref} />;
-  if (!loaded || loaded.key !== key) {
-    return (
-      <main ref={ref} id="main" className="document-area" aria-label={t('app.regions.document')} aria-busy="true" tabIndex={-1}>
-        <div className="placeholder">
-          <p>{t('app.loading')}</p>
-        </div>
-      </main>
-    );
-  }
+  if (!loaded || loaded.key !== key) return <Loading ref={ref} />;
   if (!loaded.ok) {
     return (
       <main ref={ref} id="main" className="document-area" aria-label={t('app.regions.document')} tabIndex={-1}>
@@ -59,7 +54,8 @@ export function DocumentPane({ ref, documentId, onClosed, onMessage }: DocumentP
     );
   }
   return (
-    <DocumentEditor
+    <Suspense fallback={<Loading ref={ref} />}>
+      <DocumentEditor
       key={key}
       ref={ref}
       document={loaded.document}
@@ -67,6 +63,18 @@ export function DocumentPane({ ref, documentId, onClosed, onMessage }: DocumentP
       onReload={() => setReloads((n) => n + 1)}
       onClosed={onClosed}
       onMessage={onMessage}
-    />
+      />
+    </Suspense>
+  );
+}
+
+function Loading({ ref }: { readonly ref: Ref<HTMLElement> }) {
+  const { t } = useTranslation();
+  return (
+    <main ref={ref} id="main" className="document-area" aria-label={t('app.regions.document')} aria-busy="true" tabIndex={-1}>
+      <div className="placeholder">
+        <p>{t('app.loading')}</p>
+      </div>
+    </main>
   );
 }
