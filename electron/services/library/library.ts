@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { newDocument, plainText, type Author, type Document, type DocumentContent, type DocumentType, type Maalform } from '../../../shared/domain/document';
 import { migrateDocument } from '../../../shared/domain/documentMigrations';
@@ -304,24 +304,31 @@ export class Library {
       const known = new Set(ids);
       for (let i = 0; i < ids.length && !this.#closed; i++) {
         const id = ids[i] as string;
-        const loaded = await this.serial(id, () => this.load(id, { indexMissingOk: true, keepOutOfCache: true }));
-        if (loaded.ok) {
+        // Read, compare and mend inside the document's queue: a save landing between the read
+        // and the put would otherwise be overwritten in the index by the older summary.
+        const changed = await this.serial(id, async () => {
+          const loaded = await this.load(id, { indexMissingOk: true, keepOutOfCache: true });
+          if (!loaded.ok) return false;
           const doc = loaded.value.document;
           this.indexText(doc);
           const entry = this.index.entries.get(id);
-          if (!entry || entry.revision !== doc.revision || entry.deletedAt !== doc.deletedAt) {
-            await this.index.put(toSummary(doc));
-            mended++;
-          }
-        }
+          if (entry && entry.revision === doc.revision && entry.deletedAt === doc.deletedAt) return false;
+          await this.index.put(toSummary(doc));
+          return true;
+        });
+        if (changed) mended++;
         if (i % 64 === 63) await new Promise((r) => setImmediate(r));
       }
       for (const id of [...this.index.entries.keys()]) {
-        if (!known.has(id)) {
+        if (known.has(id)) continue;
+        // Not there when the folder was listed; it may have been created since. Look again.
+        const gone = await this.serial(id, async () => {
+          if (await exists(join(this.docsDir, `${id}.json`))) return false;
           await this.index.remove(id);
           this.search.remove(id);
-          mended++;
-        }
+          return true;
+        });
+        if (gone) mended++;
       }
       this.#bodyIndexed = true;
       this.#generation++;
@@ -365,8 +372,10 @@ export class Library {
       const stale = [...this.index.entries.values()].filter((s) => loaded.stamp(s.id) !== s.revision).map((s) => s.id);
       for (const id of stale) {
         if (this.#closed) return;
-        const doc = await this.serial(id, () => this.load(id, { keepOutOfCache: true }));
-        if (doc.ok) this.indexText(doc.value.document);
+        await this.serial(id, async () => {
+          const doc = await this.load(id, { keepOutOfCache: true });
+          if (doc.ok) this.indexText(doc.value.document);
+        });
         reindexed++;
         if (reindexed % 64 === 0) await new Promise((r) => setImmediate(r));
       }
@@ -533,6 +542,13 @@ async function otherProcessHolds(lockPath: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function removeStaleTempFiles(dir: string): Promise<void> {

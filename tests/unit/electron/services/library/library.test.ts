@@ -296,3 +296,30 @@ describe('Library: the saved search index', () => {
     await second.library.close();
   });
 });
+
+describe('Library: the background pass after a crash races with the user', () => {
+  it('never puts an older summary over a save made while it runs, nor drops a document created meanwhile', async () => {
+    const dir = await libraryDir();
+    const first = await openLibrary(dir);
+    const ids: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const d = await first.library.create({ type: 'nyhet', maalform: 'nb' });
+      if (d.ok) ids.push(d.value.id);
+    }
+    await first.library.close();
+    await writeFile(join(dir, 'session.lock'), '999999');
+    const second = await openLibrary(dir);
+    // While the pass reads the files: save every document once and create new ones.
+    const saves = ids.map((id) => second.library.save(id, 0, content({ title: `Lagra under passet ${id}`, maalform: 'nb' })));
+    const created = await Promise.all([0, 1, 2].map(() => second.library.create({ type: 'artikkel', maalform: 'nn' })));
+    await Promise.all(saves);
+    await bodiesIndexed(second.library);
+    for (const id of ids) expect(second.library.summary(id)?.revision, id).toBe(1);
+    for (const c of created) expect(c.ok && second.library.summary(c.value.id)).toBeTruthy();
+    await second.library.close();
+    const third = await openLibrary(dir);
+    for (const id of ids) expect(third.library.summary(id)?.title).toBe(`Lagra under passet ${id}`);
+    expect(third.library.list(DEFAULT_LIBRARY_QUERY, 0, 500).total).toBe(153);
+    await third.library.close();
+  });
+});
