@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { plainText } from './plainText';
+import { DOCUMENT_TYPES, MAALFORMER, WORKFLOW_STATUSES, type DocumentType, type Maalform } from './vocabulary';
+
+export { plainText };
+export type { DocumentType, Maalform, WorkflowStatus } from './vocabulary';
 
 /** The version of the stored document format; `documentMigrations.ts` brings older files here. */
 export const DOCUMENT_SCHEMA_VERSION = 1;
 
-export const DocumentTypeSchema = z.enum(['pressemelding', 'nyhet', 'artikkel']);
-export type DocumentType = z.infer<typeof DocumentTypeSchema>;
+export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
 
-/** The written form a document is in: one per document, never both. */
-export const MaalformSchema = z.enum(['nb', 'nn']);
-export type Maalform = z.infer<typeof MaalformSchema>;
+export const MaalformSchema = z.enum(MAALFORMER);
 
-export const WorkflowStatusSchema = z.enum(['utkast', 'til_godkjenning', 'godkjent', 'planlagt', 'publisert', 'returnert', 'avpublisert']);
-export type WorkflowStatus = z.infer<typeof WorkflowStatusSchema>;
+export const WorkflowStatusSchema = z.enum(WORKFLOW_STATUSES);
 
 const IsoInstant = z.iso.datetime({ offset: true });
 
@@ -154,30 +155,4 @@ export function newDocument(init: { id: string; now: Date; author: Author; type?
     remote: null,
     deletedAt: null,
   };
-}
-
-/** The plain text of a rich body, blocks separated by blank lines (for search, counts, diffs). */
-export function plainText(node: RichDoc | RichNode): string {
-  const blocks: string[] = [];
-  const walk = (n: RichNode, out: string[]): void => {
-    if (n.text !== undefined) out.push(n.text);
-    else if (n.type === 'hardBreak') out.push('\n');
-    for (const child of n.content ?? []) {
-      if (isBlock(child)) {
-        const inner: string[] = [];
-        walk(child, inner);
-        const text = inner.join('');
-        if (text.trim() !== '' && !(child.content ?? []).some(isBlock)) blocks.push(text);
-      } else walk(child, out);
-    }
-  };
-  const top: string[] = [];
-  walk(node as RichNode, top);
-  if (top.join('').trim() !== '') blocks.unshift(top.join(''));
-  return blocks.join('\n\n');
-}
-
-const INLINE = new Set(['text', 'hardBreak', 'image', 'mention']);
-function isBlock(node: RichNode): boolean {
-  return !INLINE.has(node.type);
 }

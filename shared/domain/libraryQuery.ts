@@ -18,15 +18,7 @@ export const LibraryQuerySchema = z
   .strict();
 export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
 
-export const DEFAULT_LIBRARY_QUERY: LibraryQuery = {
-  view: 'active',
-  statuses: [],
-  types: [],
-  maalformer: [],
-  text: '',
-  sort: 'updated',
-  direction: 'desc',
-};
+export { DEFAULT_LIBRARY_QUERY } from './defaultLibraryQuery';
 
 export const LibraryPageSchema = z.object({
   total: z.number().int().nonnegative(),

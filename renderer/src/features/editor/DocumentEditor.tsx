@@ -2,7 +2,8 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useCallback, useEffect, useId, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DocumentTypeSchema, MaalformSchema, type Document, type DocumentContent, type RichDoc } from '../../../../shared/domain/document';
+import type { Document, DocumentContent, RichDoc } from '../../../../shared/domain/document';
+import { DOCUMENT_TYPES, isDocumentType, isMaalform, MAALFORMER } from '../../../../shared/domain/vocabulary';
 import type { AppError } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
 import { api } from '../../lib/api';
@@ -110,8 +111,8 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
         <div className="doc-meta">
           <label className="select-label">
             <span>{t('editor.fields.type')}</span>
-            <select className="select" value={fields.type} onChange={(e) => change({ type: DocumentTypeSchema.parse(e.target.value) })}>
-              {DocumentTypeSchema.options.map((type) => (
+            <select className="select" value={fields.type} onChange={(e) => isDocumentType(e.target.value) && change({ type: e.target.value })}>
+              {DOCUMENT_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {t(`documentType.${fields.maalform}.${type}`)}
                 </option>
@@ -120,8 +121,8 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           </label>
           <label className="select-label">
             <span>{t('editor.fields.maalform')}</span>
-            <select className="select" value={fields.maalform} onChange={(e) => change({ maalform: MaalformSchema.parse(e.target.value) })}>
-              {MaalformSchema.options.map((m) => (
+            <select className="select" value={fields.maalform} onChange={(e) => isMaalform(e.target.value) && change({ maalform: e.target.value })}>
+              {MAALFORMER.map((m) => (
                 <option key={m} value={m}>
                   {t(`maalform.${m}`)}
                 </option>

@@ -1,7 +1,8 @@
 import { diffWords } from 'diff';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainText, type Document, type DocumentContent } from '../../../../shared/domain/document';
+import type { Document, DocumentContent } from '../../../../shared/domain/document';
+import { plainText } from '../../../../shared/domain/plainText';
 import type { RevisionInfo } from '../../../../shared/domain/revision';
 import type { AppError } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DocumentTypeSchema, MaalformSchema, WorkflowStatusSchema } from '../../../../shared/domain/document';
+import { DOCUMENT_TYPES, isDocumentType, isMaalform, isWorkflowStatus, MAALFORMER, WORKFLOW_STATUSES } from '../../../../shared/domain/vocabulary';
 import type { LibraryQuery } from '../../../../shared/domain/libraryQuery';
 
 interface LibraryToolbarProps {
@@ -73,9 +73,9 @@ export function LibraryToolbar({ query, onQuery, onCreate, onImport, onEmptyBin,
       <div className="toolbar-row filters">
         <label className="select-label">
           <span>{t('library.filter.status')}</span>
-          <select className="select" value={single(query.statuses)} onChange={(e) => onQuery({ ...query, statuses: e.target.value ? [WorkflowStatusSchema.parse(e.target.value)] : [] })}>
+          <select className="select" value={single(query.statuses)} onChange={(e) => onQuery({ ...query, statuses: isWorkflowStatus(e.target.value) ? [e.target.value] : [] })}>
             <option value="">{t('library.filter.all')}</option>
-            {WorkflowStatusSchema.options.map((s) => (
+            {WORKFLOW_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.workflow.${s}`)}
               </option>
@@ -84,9 +84,9 @@ export function LibraryToolbar({ query, onQuery, onCreate, onImport, onEmptyBin,
         </label>
         <label className="select-label">
           <span>{t('library.filter.type')}</span>
-          <select className="select" value={single(query.types)} onChange={(e) => onQuery({ ...query, types: e.target.value ? [DocumentTypeSchema.parse(e.target.value)] : [] })}>
+          <select className="select" value={single(query.types)} onChange={(e) => onQuery({ ...query, types: isDocumentType(e.target.value) ? [e.target.value] : [] })}>
             <option value="">{t('library.filter.all')}</option>
-            {DocumentTypeSchema.options.map((type) => (
+            {DOCUMENT_TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`documentType.nb.${type}`)}
               </option>
@@ -95,9 +95,9 @@ export function LibraryToolbar({ query, onQuery, onCreate, onImport, onEmptyBin,
         </label>
         <label className="select-label">
           <span>{t('library.filter.maalform')}</span>
-          <select className="select" value={single(query.maalformer)} onChange={(e) => onQuery({ ...query, maalformer: e.target.value ? [MaalformSchema.parse(e.target.value)] : [] })}>
+          <select className="select" value={single(query.maalformer)} onChange={(e) => onQuery({ ...query, maalformer: isMaalform(e.target.value) ? [e.target.value] : [] })}>
             <option value="">{t('library.filter.all')}</option>
-            {MaalformSchema.options.map((m) => (
+            {MAALFORMER.map((m) => (
               <option key={m} value={m}>
                 {t(`maalform.${m}`)}
               </option>
