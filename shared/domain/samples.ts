@@ -1,4 +1,5 @@
 import { newDocument } from './document';
+import { osloTimeAfterDays } from './osloTime';
 import type { Author, Document, DocumentContent, PressContact, RichDoc, RichNode } from './document';
 
 /**
@@ -30,48 +31,9 @@ export function sampleToDocument(sample: SampleDocument, init: { id: string; now
     body,
     contacts,
     tags,
-    embargoAt: sample.embargoInDays === undefined ? sample.embargoAt : osloHourAfterDays(init.now, sample.embargoInDays, EMBARGO_HOUR).toISOString(),
+    embargoAt: sample.embargoInDays === undefined ? sample.embargoAt : osloTimeAfterDays(init.now, sample.embargoInDays, EMBARGO_HOUR).toISOString(),
     internalNote: sample.internalNote,
   };
-}
-
-// --- Oslo time without a date library: Intl knows the zone's rules, including summer time. ---
-
-const OSLO_CLOCK = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Oslo',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
-/** The Oslo wall clock at an instant, written as if it were a UTC instant (ms since the epoch). */
-function osloWallClockAsUtc(instantMs: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of OSLO_CLOCK.formatToParts(new Date(instantMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const field = (name: string): number => parts[name] ?? 0;
-  return Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
-}
-
-/** How far Oslo's clock is ahead of UTC at an instant (one hour in winter, two in summer). */
-function osloOffsetMs(instantMs: number): number {
-  const wholeSeconds = Math.floor(instantMs / 1000) * 1000;
-  return osloWallClockAsUtc(wholeSeconds) - wholeSeconds;
-}
-
-/** The instant at which it is `hour`:00 in Oslo, `days` calendar days after Oslo's date at `now`. */
-function osloHourAfterDays(now: Date, days: number, hour: number): Date {
-  const today = new Date(osloWallClockAsUtc(now.getTime()));
-  const wall = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days, hour);
-  // First guess with the offset at the wall time read as UTC, then correct with the offset at the
-  // guessed instant: the two differ only when a DST change lies between them.
-  const guess = wall - osloOffsetMs(wall);
-  return new Date(wall - osloOffsetMs(guess));
 }
 
 // --- Building blocks for the bodies below, as the editor's schema stores them. ---
