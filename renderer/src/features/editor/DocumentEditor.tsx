@@ -1,5 +1,4 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useCallback, useEffect, useId, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Document, DocumentContent, RichDoc } from '../../../../shared/domain/document';
@@ -9,6 +8,7 @@ import { ErrorText } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { HistoryDialog } from '../history/HistoryDialog';
 import { DocumentActions } from './DocumentActions';
+import { editorExtensions } from './editorExtensions';
 import { SaveIndicator } from './SaveIndicator';
 import { useAutosave } from './useAutosave';
 
@@ -38,7 +38,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
   }, [fields]);
 
   const editor = useEditor({
-    extensions: [StarterKit.configure({ heading: { levels: [2, 3] } })],
+    extensions: editorExtensions,
     content: doc.body,
     injectCSS: false,
     editorProps: {
