@@ -127,12 +127,17 @@ export const en = {
       failed: 'Not saved. Your text is kept here, and Melding tries again in {{seconds}} s.',
       retryNow: 'Try now',
     },
+    preview: {
+      label: 'Preview as published',
+    },
     actions: {
       label: 'Document actions',
       history: 'History',
       duplicate: 'Duplicate',
       export: 'Export',
       trash: 'Delete',
+      preview: 'Preview',
+      edit: 'Edit',
     },
   },
   status: {

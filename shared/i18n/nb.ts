@@ -129,12 +129,17 @@ export const nb: Catalogue = {
       failed: 'Ikke lagret. Teksten din er tatt vare på her, og Melding prøver igjen om {{seconds}} s.',
       retryNow: 'Prøv nå',
     },
+    preview: {
+      label: 'Forhåndsvisning slik det blir publisert',
+    },
     actions: {
       label: 'Handlinger for dokumentet',
       history: 'Historikk',
       duplicate: 'Lag kopi',
       export: 'Eksporter',
       trash: 'Slett',
+      preview: 'Forhåndsvis',
+      edit: 'Rediger',
     },
   },
   status: {

@@ -129,12 +129,17 @@ export const nn: Catalogue = {
       failed: 'Ikkje lagra. Teksten din er teken vare på her, og Melding prøver igjen om {{seconds}} s.',
       retryNow: 'Prøv no',
     },
+    preview: {
+      label: 'Førehandsvising slik det blir publisert',
+    },
     actions: {
       label: 'Handlingar for dokumentet',
       history: 'Historikk',
       duplicate: 'Lag kopi',
       export: 'Eksporter',
       trash: 'Slett',
+      preview: 'Førehandsvis',
+      edit: 'Rediger',
     },
   },
   status: {

@@ -7,6 +7,7 @@ import type { AppError } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { HistoryDialog } from '../history/HistoryDialog';
+import { DocumentPreview } from '../preview/DocumentPreview';
 import { DocumentActions } from './DocumentActions';
 import { editorExtensions } from './editorExtensions';
 import { SaveIndicator } from './SaveIndicator';
@@ -73,6 +74,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
   }, [readContent]);
   const autosave = useAutosave(doc.id, doc.revision, doc.updatedAt, () => readRef.current());
   const [historyContent, setHistoryContent] = useState<DocumentContent | null>(null);
+  const [previewContent, setPreviewContent] = useState<DocumentContent | null>(null);
 
   const change = (patch: Partial<typeof fields>) => {
     // The ref is updated at once too: a save may read it before React re-renders.
@@ -132,6 +134,14 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           <span className={`badge status-${doc.status}`}>{t(`status.workflow.${doc.status}`)}</span>
         </div>
         <SaveIndicator state={autosave.state} onRetry={() => void autosave.flush()} />
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-pressed={previewContent !== null}
+          onClick={() => setPreviewContent(previewContent ? null : readRef.current())}
+        >
+          {previewContent ? t('editor.actions.edit') : t('editor.actions.preview')}
+        </button>
         <DocumentActions
           document={doc}
           title={fields.title}
@@ -173,7 +183,9 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           <ErrorText error={actionError} />
         </p>
       ) : null}
-      <div className="doc-fields" lang={fields.maalform}>
+      {previewContent ? <DocumentPreview content={previewContent} date={doc.updatedAt} /> : null}
+      {/* Hidden, not unmounted, during the preview: the editor keeps its undo history. */}
+      <div className="doc-fields" lang={fields.maalform} hidden={previewContent !== null}>
         <label className="field">
           <span className="field-label">{t('editor.fields.title')}</span>
           <input

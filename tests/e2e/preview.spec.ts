@@ -1,0 +1,39 @@
+import { expect, test } from './fixtures/devhost';
+
+test('the preview shows a Nynorsk press release as it will be published, in Nynorsk whatever the UI language', async ({ page, devhost }) => {
+  await page.goto(devhost.url);
+  await page.getByRole('button', { name: 'Legg inn eksempeldokumenter' }).click();
+  await page.getByRole('searchbox', { name: 'Søk i biblioteket' }).fill('Styrkjer Helse Nord');
+  await page.getByRole('listbox').getByRole('option', { name: /Styrkjer Helse Nord/ }).first().click();
+  await expect(page.getByRole('textbox', { name: 'Tittel' })).toHaveValue(/Styrkjer Helse Nord/);
+
+  await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+  const preview = page.getByRole('article', { name: 'Forhåndsvisning slik det blir publisert' });
+  await expect(preview).toBeVisible();
+  await expect(preview).toHaveAttribute('lang', 'nn');
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText(/Styrkjer Helse Nord med 250 millionar kroner/);
+  await expect(preview.getByText('Pressemelding', { exact: true })).toBeVisible();
+  await expect(preview.getByRole('heading', { name: 'Pressekontaktar' })).toBeVisible();
+  await expect(preview.locator('.preview-date')).toHaveText(/^\d{2}\.\d{2}\.\d{4}$/);
+  // The body is the shared serialisation: headings, lists and safe links only.
+  await expect(preview.locator('.preview-body h2').first()).toBeVisible();
+  await expect(preview.locator('.preview-body li').first()).toBeVisible();
+  expect(await preview.locator('.preview-body a[href]').evaluateAll((links) => links.every((a) => /^(https?:|mailto:)/.test(a.getAttribute('href') ?? '') && a.getAttribute('rel') === 'noopener noreferrer'))).toBe(true);
+  expect(await preview.locator('.preview-body [style], .preview-body [class], .preview-body script').count()).toBe(0);
+  // The fields are hidden, not gone: back to editing keeps the text.
+  await expect(page.getByRole('textbox', { name: 'Tittel' })).toBeHidden();
+  await page.getByRole('button', { name: 'Rediger' }).click();
+  await expect(page.getByRole('textbox', { name: 'Tittel' })).toHaveValue(/Styrkjer Helse Nord/);
+});
+
+test('a Bokmål news item previews with its Bokmål labels and its sperrefrist in Oslo time', async ({ page, devhost }) => {
+  await page.goto(devhost.url);
+  await page.getByRole('button', { name: 'Legg inn eksempeldokumenter' }).click();
+  await page.getByRole('searchbox', { name: 'Søk i biblioteket' }).fill('Ventetidene skal ned regjeringen');
+  await page.getByRole('listbox').getByRole('option', { name: /regjeringen styrker sykehusene/ }).first().click();
+  await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+  const preview = page.getByRole('article', { name: 'Forhåndsvisning slik det blir publisert' });
+  await expect(preview).toHaveAttribute('lang', 'nb');
+  await expect(preview.getByRole('heading', { name: 'Pressekontakter' })).toBeVisible();
+  await expect(preview.getByText(/^Sperrefrist: \d{2}\.\d{2}\.\d{4} kl\. 10\.00$/)).toBeVisible();
+});
