@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { countWords } from '../language/wordCount';
 import { DocumentTypeSchema, MaalformSchema, WorkflowStatusSchema, plainText, type Document } from './document';
+
+export { countWords };
 
 const IsoInstant = z.iso.datetime({ offset: true });
 
@@ -47,9 +50,6 @@ export function toSummary(doc: Document): DocumentSummary {
   };
 }
 
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
-}
 
 function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

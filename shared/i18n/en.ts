@@ -112,6 +112,16 @@ export const en = {
       title: 'Write a title',
       ingress: 'A lead of one to three sentences',
     },
+    counts: {
+      words_one: '{{count, number}} word',
+      words_other: '{{count, number}} words',
+      characters_one: '{{count, number}} character',
+      characters_other: '{{count, number}} characters',
+    },
+    guidance: {
+      titleLong: 'A long title. Titles under {{limit}} characters are easier to read in lists and to share.',
+      ingressLong: 'The lead is long. Try to say what matters most in one to three sentences, under {{limit}} characters.',
+    },
     savedVersion: 'Saved, and marked as a version in the history.',
     recovered: 'The file of this document was damaged. The last good version, from {{at}}, has been brought back, and the damaged file is kept.',
     conflict: {

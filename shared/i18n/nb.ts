@@ -114,6 +114,16 @@ export const nb: Catalogue = {
       title: 'Skriv en tittel',
       ingress: 'En ingress på én til tre setninger',
     },
+    counts: {
+      words_one: '{{count, number}} ord',
+      words_other: '{{count, number}} ord',
+      characters_one: '{{count, number}} tegn',
+      characters_other: '{{count, number}} tegn',
+    },
+    guidance: {
+      titleLong: 'Lang tittel. Titler under {{limit}} tegn er lettere å lese i lister og å dele.',
+      ingressLong: 'Ingressen er lang. Prøv å si det viktigste i én til tre setninger, under {{limit}} tegn.',
+    },
     savedVersion: 'Lagret og merket som en versjon i historikken.',
     recovered: 'Filen til dette dokumentet var skadet. Den siste gode versjonen, fra {{at}}, er hentet fram, og den skadede filen er tatt vare på.',
     conflict: {

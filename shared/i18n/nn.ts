@@ -114,6 +114,16 @@ export const nn: Catalogue = {
       title: 'Skriv ein tittel',
       ingress: 'Ein ingress på éi til tre setningar',
     },
+    counts: {
+      words_one: '{{count, number}} ord',
+      words_other: '{{count, number}} ord',
+      characters_one: '{{count, number}} teikn',
+      characters_other: '{{count, number}} teikn',
+    },
+    guidance: {
+      titleLong: 'Lang tittel. Titlar under {{limit}} teikn er lettare å lese i lister og å dele.',
+      ingressLong: 'Ingressen er lang. Prøv å seie det viktigaste i éi til tre setningar, under {{limit}} teikn.',
+    },
     savedVersion: 'Lagra og merkt som ein versjon i historikken.',
     recovered: 'Fila til dette dokumentet var skadd. Den siste gode versjonen, frå {{at}}, er henta fram, og den skadde fila er teken vare på.',
     conflict: {

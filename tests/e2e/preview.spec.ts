@@ -37,3 +37,22 @@ test('a Bokmål news item previews with its Bokmål labels and its sperrefrist i
   await expect(preview.getByRole('heading', { name: 'Pressekontakter' })).toBeVisible();
   await expect(preview.getByText(/^Sperrefrist: \d{2}\.\d{2}\.\d{4} kl\. 10\.00$/)).toBeVisible();
 });
+
+test('counts words and characters and says calmly when the ingress grows long', async ({ page, devhost }) => {
+  await page.goto(devhost.url);
+  await page.keyboard.press('Control+n');
+  const title = page.getByRole('textbox', { name: 'Tittel' });
+  await title.fill('Regjeringen styrker sykehusene');
+  await expect(page.getByText('3 ord', { exact: true }).first()).toBeVisible();
+  const ingress = page.getByRole('textbox', { name: 'Ingress' });
+  await ingress.fill('Kort ingress.');
+  await expect(page.getByText(/Ingressen er lang/)).toHaveCount(0);
+  await ingress.fill('Regjeringen vil snu trenden og få ned ventetidene. '.repeat(8));
+  await expect(page.getByText('Ingressen er lang. Prøv å si det viktigste i én til tre setninger, under 300 tegn.')).toBeVisible();
+  // The hint is tied to the field for screen readers.
+  const describedBy = await ingress.getAttribute('aria-describedby');
+  await expect(page.locator(`#${describedBy?.replace(/:/g, '\\:')}`)).toContainText('tegn');
+  await page.getByRole('textbox', { name: 'Brødtekst' }).click();
+  await page.keyboard.type('Helse- og omsorgsdepartementet har ansvaret.');
+  await expect(page.getByText('5 ord', { exact: true })).toBeVisible();
+});

@@ -8,7 +8,10 @@ import { ErrorText } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { HistoryDialog } from '../history/HistoryDialog';
 import { DocumentPreview } from '../preview/DocumentPreview';
+import { plainText } from '../../../../shared/domain/plainText';
+import { LENGTH_GUIDANCE } from '../../../../shared/language/wordCount';
 import { DocumentActions } from './DocumentActions';
+import { FieldCount } from './FieldCount';
 import { editorExtensions } from './editorExtensions';
 import { SaveIndicator } from './SaveIndicator';
 import { useAutosave } from './useAutosave';
@@ -33,6 +36,8 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
   const id = useId();
   const [fields, setFields] = useState(() => ({ type: doc.type, maalform: doc.maalform, title: doc.title, ingress: doc.ingress }));
   const [actionError, setActionError] = useState<AppError | null>(null);
+  const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [bodyText, setBodyText] = useState(() => plainText(doc.body));
   const fieldsRef = useRef(fields);
   useEffect(() => {
     fieldsRef.current = fields;
@@ -52,7 +57,12 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
         spellcheck: 'false',
       },
     },
-    onUpdate: () => autosave.markDirty(),
+    onUpdate: ({ editor: e }) => {
+      autosave.markDirty();
+      // Counting a long body on every keystroke would cost typing latency: count when typing pauses.
+      clearTimeout(countTimer.current);
+      countTimer.current = setTimeout(() => setBodyText(e.state.doc.textBetween(0, e.state.doc.content.size, '\n', ' ')), 300);
+    },
     onBlur: () => void autosave.flush(),
   });
 
@@ -194,7 +204,9 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
             onChange={(e) => change({ title: e.target.value })}
             onBlur={() => void autosave.flush()}
             placeholder={t('editor.placeholders.title')}
+            aria-describedby={`${id}-title-count`}
           />
+          <FieldCount id={`${id}-title-count`} text={fields.title} limit={LENGTH_GUIDANCE.titleCharacters} guidance="titleLong" />
         </label>
         <label className="field">
           <span className="field-label">{t('editor.fields.ingress')}</span>
@@ -205,13 +217,16 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
             onChange={(e) => change({ ingress: e.target.value })}
             onBlur={() => void autosave.flush()}
             placeholder={t('editor.placeholders.ingress')}
+            aria-describedby={`${id}-ingress-count`}
           />
+          <FieldCount id={`${id}-ingress-count`} text={fields.ingress} limit={LENGTH_GUIDANCE.ingressCharacters} guidance="ingressLong" />
         </label>
         <div className="field">
           <span className="field-label" id={`${id}-body-label`}>
             {t('editor.fields.body')}
           </span>
           <EditorContent editor={editor} className="body-editor" />
+          <FieldCount id={`${id}-body-count`} text={bodyText} />
         </div>
       </div>
       {historyContent ? (
