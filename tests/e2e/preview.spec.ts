@@ -40,6 +40,7 @@ test('a Bokmål news item previews with its Bokmål labels and its sperrefrist i
 
 test('counts words and characters and says calmly when the ingress grows long', async ({ page, devhost }) => {
   await page.goto(devhost.url);
+  await expect(page.getByRole('heading', { name: 'Ingen dokumenter ennå' })).toBeVisible();
   await page.keyboard.press('Control+n');
   const title = page.getByRole('textbox', { name: 'Tittel' });
   await title.fill('Regjeringen styrker sykehusene');
