@@ -57,3 +57,17 @@ test('counts words and characters and says calmly when the ingress grows long', 
   await page.keyboard.type('Helse- og omsorgsdepartementet har ansvaret.');
   await expect(page.getByText('5 ord', { exact: true })).toBeVisible();
 });
+
+test('a long title wraps instead of being cut off, and Enter in it moves on to the ingress', async ({ page, devhost }) => {
+  await page.goto(devhost.url);
+  await expect(page.getByRole('heading', { name: 'Ingen dokumenter ennå' })).toBeVisible();
+  await page.keyboard.press('Control+n');
+  const title = page.getByRole('textbox', { name: 'Tittel' });
+  await title.fill('Nasjonal helse- og samhandlingsplan 2024–2027: Kortere ventetider og en felles helsetjeneste for hele landet');
+  const box = await title.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, height: el.clientHeight }));
+  expect(box.scroll).toBeLessThanOrEqual(box.client);
+  expect(box.height).toBeGreaterThan(60); // two lines or more
+  await title.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Ingress' })).toBeFocused();
+  await expect(title).not.toHaveValue(/\n/);
+});

@@ -36,6 +36,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
   const id = useId();
   const [fields, setFields] = useState(() => ({ type: doc.type, maalform: doc.maalform, title: doc.title, ingress: doc.ingress }));
   const [actionError, setActionError] = useState<AppError | null>(null);
+  const ingressRef = useRef<HTMLTextAreaElement>(null);
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [bodyText, setBodyText] = useState(() => plainText(doc.body));
   const fieldsRef = useRef(fields);
@@ -198,19 +199,28 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
       <div className="doc-fields" lang={fields.maalform} hidden={previewContent !== null}>
         <label className="field">
           <span className="field-label">{t('editor.fields.title')}</span>
-          <input
+          <textarea
             className="title-input"
+            rows={1}
             value={fields.title}
-            onChange={(e) => change({ title: e.target.value })}
+            onChange={(e) => change({ title: e.target.value.replace(/\s*[\r\n]+\s*/g, ' ') })}
             onBlur={() => void autosave.flush()}
             placeholder={t('editor.placeholders.title')}
             aria-describedby={`${id}-title-count`}
+            onKeyDown={(e) => {
+              // A title is one paragraph: Enter moves on to the ingress instead of breaking the line.
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                ingressRef.current?.focus();
+              }
+            }}
           />
           <FieldCount id={`${id}-title-count`} text={fields.title} limit={LENGTH_GUIDANCE.titleCharacters} guidance="titleLong" />
         </label>
         <label className="field">
           <span className="field-label">{t('editor.fields.ingress')}</span>
           <textarea
+            ref={ingressRef}
             className="ingress-input"
             value={fields.ingress}
             rows={3}
