@@ -9,6 +9,7 @@ import { formatTable } from './formatTable.mjs';
 import { launchChromium } from './launchChromium.mjs';
 import { epochNow, spawnUntilUrl } from './spawnUntilUrl.mjs';
 import { summarize } from './summarize.mjs';
+import { pagePaints } from './pagePaints.mjs';
 
 const METRICS = [
   { key: 'readyMs', label: 'spawn → ready (URL printed)' },
@@ -187,7 +188,8 @@ async function measureLoad(browser, start) {
           );
         });
       const locatorMs = performance.now() - server.started;
-      const paint = await page.evaluate(paintTimes);
+      const measured = await page.evaluate(pagePaints, 'bench-shell');
+      const paint = { fcp: measured.fcp, shell: measured.element, timeOrigin: measured.timeOrigin };
       if (paint.fcp === null) throw new Error(`no first-contentful-paint entry from ${new URL(server.url).origin}`);
       if (paint.shell === null) throw new Error(`no Element Timing entry for the heading "Bibliotek" at ${new URL(server.url).origin}, though Playwright saw it`);
       const clock = await pageClockOffset(page);
@@ -223,32 +225,6 @@ function markShellHeading() {
     }
   };
   new MutationObserver(mark).observe(document, { childList: true, subtree: true, characterData: true });
-}
-
-/**
- * Runs in the page: first-contentful-paint and the heading's Element Timing render time, in ms
- * from the page's time origin (null if missing after 10 s), and that origin in epoch ms.
- */
-function paintTimes() {
-  const wait = (type, pick) =>
-    new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        observer.disconnect();
-        resolve(null);
-      }, 10_000);
-      const observer = new PerformanceObserver((list) => {
-        const entry = list.getEntries().find(pick);
-        if (!entry) return;
-        clearTimeout(timer);
-        observer.disconnect();
-        resolve(entry.renderTime || entry.startTime);
-      });
-      observer.observe({ type, buffered: true });
-    });
-  return Promise.all([
-    wait('paint', (e) => e.name === 'first-contentful-paint'),
-    wait('element', (e) => e.identifier === 'bench-shell'),
-  ]).then(([fcp, shell]) => ({ fcp, shell, timeOrigin: performance.timeOrigin }));
 }
 
 /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { launchChromium } from './launchChromium.mjs';
 import { spawnUntilUrl } from './spawnUntilUrl.mjs';
+import { pagePaints } from './pagePaints.mjs';
 
 const FIRST_ROW = '[role="listbox"] [role="option"]:not([aria-busy="true"])';
 
@@ -77,7 +78,8 @@ async function loadOnce(browser, url) {
       .catch((error) => {
         throw new Error(`${error.message.split('\n')[0]}; page errors: ${JSON.stringify(pageErrors)}`);
       });
-    const times = await page.evaluate(paintTimes);
+    const measured = await page.evaluate(pagePaints, 'bench-first-row');
+    const times = { firstRow: measured.element, fcp: measured.fcp };
     if (times.firstRow === null) throw new Error('no Element Timing entry for the first row, though Playwright saw it');
     const rows = await page.locator(FIRST_ROW).count();
     return { firstRowMs: times.firstRow, fcpMs: times.fcp, rowsInDom: rows };
@@ -98,22 +100,3 @@ function markFirstRow() {
   }).observe(document, { childList: true, subtree: true });
 }
 
-/** Runs in the page: the first row's render time and FCP, in ms from navigation start (null if missing after 10 s). */
-function paintTimes() {
-  const wait = (type, pick) =>
-    new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        observer.disconnect();
-        resolve(null);
-      }, 10_000);
-      const observer = new PerformanceObserver((list) => {
-        const entry = list.getEntries().find(pick);
-        if (!entry) return;
-        clearTimeout(timer);
-        observer.disconnect();
-        resolve(entry.renderTime || entry.startTime);
-      });
-      observer.observe({ type, buffered: true });
-    });
-  return Promise.all([wait('element', (e) => e.identifier === 'bench-first-row'), wait('paint', (e) => e.name === 'first-contentful-paint')]).then(([firstRow, fcp]) => ({ firstRow, fcp }));
-}

@@ -1,25 +1,11 @@
-import { rm } from 'node:fs/promises';
-import { expect, makeDataDir, startDevhost, test, type RunningDevhost } from './fixtures/devhost';
+import { expect, test } from './fixtures/devhost';
 
 const TITLE = 'Ny bru over Nidelva åpner i mai';
 const INGRESS = 'Den nye gang- og sykkelbrua står ferdig to måneder før planen.';
 const BODY = 'Brua er 120 meter lang og har plass til både syklister og gående.';
 
 test.describe('autosave', () => {
-  let dataDir: string;
-  let devhost: RunningDevhost;
-
-  test.beforeEach(async () => {
-    dataDir = await makeDataDir();
-    devhost = await startDevhost(dataDir);
-  });
-
-  test.afterEach(async () => {
-    await devhost.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  test('a new document typed with the keyboard is stored and is all there after the service restarts', async ({ page }) => {
+  test('a new document typed with the keyboard is stored and is all there after the service restarts', async ({ page, devhost }) => {
     await page.goto(devhost.url);
     await expect(page.getByRole('heading', { name: 'Ingen dokumenter ennå' })).toBeVisible();
 
@@ -38,8 +24,7 @@ test.describe('autosave', () => {
     // The list follows the stored document.
     await expect(page.getByRole('option', { name: TITLE })).toBeVisible();
 
-    await devhost.stop();
-    devhost = await startDevhost(dataDir);
+    await devhost.restart();
     await page.goto(devhost.url);
 
     await page.getByRole('option', { name: TITLE }).click();
@@ -49,7 +34,7 @@ test.describe('autosave', () => {
     await expect(saveState).toHaveText(/^Lagret /);
   });
 
-  test('text typed just before the page is reloaded is not lost', async ({ page }) => {
+  test('text typed just before the page is reloaded is not lost', async ({ page, devhost }) => {
     await page.goto(devhost.url);
     await page.getByRole('button', { name: 'Nytt dokument' }).first().click();
     const title = page.getByRole('textbox', { name: 'Tittel' });

@@ -1,25 +1,12 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, makeDataDir, startDevhost, test, type RunningDevhost } from './fixtures/devhost';
+import { expect, test } from './fixtures/devhost';
 
 const TITLE = 'Kven gjer kva i helse- og sosialtenestene?';
 const TYPED = ' Denne setninga vart skriven medan disken svikta.';
 
 test.describe('a save that fails', () => {
-  let dataDir: string;
-  let devhost: RunningDevhost;
-
-  test.beforeEach(async () => {
-    dataDir = await makeDataDir();
-    devhost = await startDevhost(dataDir);
-  });
-
-  test.afterEach(async () => {
-    await devhost.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  test('says so in Bokmål, keeps the text, and stores it once the disk works again', async ({ page }) => {
+  test('says so in Bokmål, keeps the text, and stores it once the disk works again', async ({ page, devhost }) => {
     await page.goto(devhost.url);
     await page.getByRole('button', { name: 'Legg inn eksempeldokumenter' }).click();
     await page.getByRole('option', { name: TITLE }).click();
@@ -27,7 +14,7 @@ test.describe('a save that fails', () => {
     await expect(body).toContainText('Det er i stor grad kommunane');
 
     // Break the documents folder in a way root cannot write through either: a file where the folder was.
-    const documents = join(dataDir, 'library', 'documents');
+    const documents = join(devhost.dataDir, 'library', 'documents');
     await rename(documents, `${documents}.aside`);
     await writeFile(documents, 'not a folder');
 
@@ -50,8 +37,7 @@ test.describe('a save that fails', () => {
     await expect(page.getByRole('main').getByRole('status')).toHaveText(/^Lagret \d/);
     await expect(failure).toBeHidden();
 
-    await devhost.stop();
-    devhost = await startDevhost(dataDir);
+    await devhost.restart();
     await page.goto(devhost.url);
     await page.getByRole('option', { name: TITLE }).click();
     await expect(page.getByRole('textbox', { name: 'Brødtekst' })).toContainText(TYPED.trim());
