@@ -214,6 +214,8 @@ export const en = {
       empty: 'The register is empty. Add the press officers you use often.',
       listLabel: 'People in the register',
       add: 'New contact',
+      editShort: 'Edit',
+      removeShort: 'Remove',
       edit: 'Edit {{name}}',
       remove: 'Remove {{name}}',
       removeConfirmTitle: 'Remove {{name}} from the register?',

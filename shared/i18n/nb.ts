@@ -216,6 +216,8 @@ export const nb: Catalogue = {
       empty: 'Registeret er tomt. Legg inn pressekontaktene dere bruker ofte.',
       listLabel: 'Personer i registeret',
       add: 'Ny kontakt',
+      editShort: 'Rediger',
+      removeShort: 'Fjern',
       edit: 'Rediger {{name}}',
       remove: 'Fjern {{name}}',
       removeConfirmTitle: 'Vil du fjerne {{name}} fra registeret?',

@@ -216,6 +216,8 @@ export const nn: Catalogue = {
       empty: 'Registeret er tomt. Legg inn pressekontaktane de brukar ofte.',
       listLabel: 'Personar i registeret',
       add: 'Ny kontakt',
+      editShort: 'Rediger',
+      removeShort: 'Fjern',
       edit: 'Rediger {{name}}',
       remove: 'Fjern {{name}}',
       removeConfirmTitle: 'Vil du fjerne {{name}} frå registeret?',
