@@ -20,7 +20,7 @@ test.describe('press contacts', () => {
     const register = page.getByRole('dialog', { name: 'Kontaktregister' });
     await expect(register.getByText('Registeret er tomt.', { exact: false })).toBeVisible();
     await register.getByRole('button', { name: 'Ny kontakt' }).click();
-    await register.getByRole('textbox', { name: 'Navn' }).fill('Per Hansen');
+    await register.getByRole('textbox', { name: 'Navn', exact: true }).fill('Per Hansen');
     await register.getByRole('textbox', { name: 'Rolle på bokmål' }).fill('pressevakt');
     await register.getByRole('textbox', { name: 'Rolle på nynorsk' }).fill('pressevakt');
     await register.getByRole('textbox', { name: 'Telefon' }).fill('+47 22 24 91 00');
@@ -28,7 +28,7 @@ test.describe('press contacts', () => {
     await register.getByRole('button', { name: 'Lagre' }).click();
     await expect(register.getByRole('list', { name: 'Personer i registeret' }).getByRole('listitem')).toHaveCount(1);
     await register.getByRole('button', { name: 'Ny kontakt' }).click();
-    await register.getByRole('textbox', { name: 'Navn' }).fill('Åse Berg');
+    await register.getByRole('textbox', { name: 'Navn', exact: true }).fill('Åse Berg');
     await register.getByRole('textbox', { name: 'Rolle på bokmål' }).fill('kommunikasjonssjef');
     await register.getByRole('textbox', { name: 'Rolle på nynorsk' }).fill('kommunikasjonssjef');
     await register.getByRole('textbox', { name: 'E-post' }).fill('ase.berg@hod.dep.no');
@@ -96,6 +96,51 @@ test.describe('press contacts', () => {
     await expect(options.filter({ hasText: 'Per Hansen' })).toBeVisible();
   });
 
+  test('a changed register entry can be pulled into the document, and a removed one stays in it', async ({ page, devhost }) => {
+    await newRelease(page, devhost.url, 'Kopien blir i dokumentet');
+    await page.getByRole('button', { name: 'Kontaktregister …' }).click();
+    const register = page.getByRole('dialog', { name: 'Kontaktregister' });
+    await register.getByRole('button', { name: 'Ny kontakt' }).click();
+    await register.getByRole('textbox', { name: 'Navn', exact: true }).fill('Per Hansen');
+    await register.getByRole('textbox', { name: 'Telefon' }).fill('22 24 91 00');
+    await register.getByRole('button', { name: 'Lagre' }).click();
+    await register.getByRole('button', { name: 'Lukk' }).click();
+    await page.getByRole('combobox', { name: 'Legg til pressekontakt' }).fill('per');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const card = page.getByRole('list', { name: 'Valgte pressekontakter' }).getByRole('listitem');
+    await expect(card).toContainText('Telefon: 22 24 91 00');
+
+    await page.getByRole('button', { name: 'Kontaktregister …' }).click();
+    await register.getByRole('button', { name: 'Rediger Per Hansen' }).click();
+    await register.getByRole('textbox', { name: 'Telefon' }).fill('22 24 91 99');
+    await register.getByRole('button', { name: 'Lagre' }).click();
+    await expect(register.getByRole('list', { name: 'Personer i registeret' })).toContainText('22 24 91 99');
+    await page.keyboard.press('Escape');
+
+    // The document kept its copy, and says the register knows better.
+    await expect(card).toContainText('Telefon: 22 24 91 00');
+    await expect(card).toContainText('Registeret har nyere opplysninger om Per Hansen.');
+    await card.getByRole('button', { name: 'Oppdater fra registeret' }).click();
+    await expect(card).toContainText('Telefon: 22 24 91 99');
+    await expect(card.getByRole('button', { name: 'Oppdater fra registeret' })).toHaveCount(0);
+
+    // Removing asks first; Escape answers the question, not the register.
+    await page.getByRole('button', { name: 'Kontaktregister …' }).click();
+    await register.getByRole('button', { name: 'Fjern Per Hansen' }).click();
+    const question = page.getByRole('dialog', { name: 'Vil du fjerne Per Hansen fra registeret?' });
+    await expect(question).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(question).toBeHidden();
+    await expect(register).toBeVisible();
+    await register.getByRole('button', { name: 'Fjern Per Hansen' }).click();
+    await question.getByRole('button', { name: 'Fjern Per Hansen' }).click();
+    await expect(register.getByText('Registeret er tomt.', { exact: false })).toBeVisible();
+    await register.getByRole('button', { name: 'Lukk' }).click();
+    await expect(card).toContainText('Per Hansen');
+    await expect(card).toContainText('Telefon: 22 24 91 99');
+  });
+
   test('an invalid e-mail in the register is explained beside the field and nothing typed is lost', async ({ page, devhost }) => {
     await newRelease(page, devhost.url, 'Kontakt med feil');
     const picker = page.getByRole('combobox', { name: 'Legg til pressekontakt' });
@@ -105,7 +150,7 @@ test.describe('press contacts', () => {
     await page.keyboard.press('Enter');
 
     const register = page.getByRole('dialog', { name: 'Kontaktregister' });
-    const name = register.getByRole('textbox', { name: 'Navn' });
+    const name = register.getByRole('textbox', { name: 'Navn', exact: true });
     await expect(name).toHaveValue('Kari Nordmann');
     await expect(name).toBeFocused();
     await register.getByRole('textbox', { name: 'Rolle på bokmål' }).fill('kommunikasjonsrådgiver');
@@ -265,6 +310,13 @@ test('the internal note is kept across a restart and never shown in the preview'
   await expect(preview.getByText('En kort ingress.')).toBeVisible();
   await expect(preview).not.toContainText('budsjettavdelingen');
   await expect(preview).not.toContainText('Priv. til red.');
+  await page.getByRole('button', { name: 'Rediger' }).click();
+
+  // A copy carries the note along (it is content, just never published).
+  await page.getByRole('button', { name: 'Lag kopi' }).click();
+  await page.getByRole('option', { name: /Med intern merknad \(kopi\)/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Tittel' })).toHaveValue('Med intern merknad (kopi)');
+  await expect(page.getByRole('textbox', { name: 'Priv. til red. – blir aldri publisert' })).toHaveValue(NOTE);
 });
 
 test('document-facing labels follow the målform of the document, the rest the UI language', async ({ page, devhost }) => {

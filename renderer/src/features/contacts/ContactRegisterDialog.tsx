@@ -78,6 +78,8 @@ export function ContactRegisterDialog({ start, contacts, maalform, onAddToDocume
       className="dialog dialog-register"
       aria-labelledby={titleId}
       onCancel={(e) => {
+        // React passes a nested dialog's cancel (the removal question) up its tree: not ours.
+        if (e.target !== e.currentTarget) return;
         e.preventDefault();
         close();
       }}

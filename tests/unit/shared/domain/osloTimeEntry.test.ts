@@ -54,6 +54,8 @@ describe('reading typed dates and times', () => {
 describe.each(['UTC', 'America/New_York', 'Europe/Oslo', 'Australia/Lord_Howe'])('a sperrefrist typed on a machine in %s', (tz) => {
   it('is read in Oslo time, winter and summer', () => {
     process.env.TZ = tz;
+    // The zone change really took effect, so a slip into local time would show here.
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(tz);
     expect(readOsloEntry('24.11.2026', '10.00')).toMatchObject({ kind: 'instant', instant: new Date('2026-11-24T09:00:00Z'), resolution: 'exact', offsetMinutes: 60 });
     expect(readOsloEntry('24.06.2026', '10.00')).toMatchObject({ kind: 'instant', instant: new Date('2026-06-24T08:00:00Z'), resolution: 'exact', offsetMinutes: 120 });
     const back = new Date('2026-11-24T09:00:00Z');
