@@ -173,6 +173,7 @@ test.describe('press contacts', () => {
     await page.keyboard.press('Enter');
     await expect(register).toBeHidden();
     await expect(page.getByRole('list', { name: 'Valgte pressekontakter' }).getByRole('listitem')).toContainText('Kari Nordmann');
+    await expect(picker).toBeFocused();
   });
 });
 

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactMatches, type Contact } from '../../../../shared/domain/contact';
 import type { Maalform } from '../../../../shared/domain/vocabulary';
@@ -32,6 +32,10 @@ export function ContactPicker({ contacts, chosen, maalform, onPick, onAddNew }: 
     { kind: 'new', disabled: false },
   ];
   const optionId = (i: number) => `${id}-option-${i}`;
+  // With aria-activedescendant the browser does not scroll for us: keep the active option in view.
+  useEffect(() => {
+    if (open && active >= 0) document.getElementById(`${id}-option-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [open, active, id]);
   const step = (from: number, delta: 1 | -1) => {
     for (let i = from + delta, n = 0; n < options.length; i += delta, n++) {
       const index = (i + options.length) % options.length;
