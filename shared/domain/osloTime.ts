@@ -87,8 +87,9 @@ export function formatOsloTime(instant: Date): string {
 export type OsloInputProblem = 'date_format' | 'date_invalid' | 'time_format' | 'time_invalid';
 
 /**
- * Reads a date as Norwegians type it: "24.11.2026" (also "24.11.26", "2411 2026" is not accepted).
- * Day and month may have one digit; "/" and "-" are taken as full stops. ISO "2026-11-24" too.
+ * Reads a date as Norwegians type it: "24.11.2026". Day and month may have one digit; "/" and
+ * "-" are taken as full stops; ISO "2026-11-24" too. The year needs four digits: "24.11.20" is
+ * what the field holds halfway through typing 2026, and must not be read as 2020.
  */
 export function parseNorwegianDate(input: string): { readonly year: number; readonly month: number; readonly day: number } | OsloInputProblem {
   const text = input.trim();
@@ -96,12 +97,11 @@ export function parseNorwegianDate(input: string): { readonly year: number; read
   let month: number;
   let year: number;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  const nor = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(text);
+  const nor = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text);
   if (iso) {
     [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   } else if (nor) {
     [day, month, year] = [Number(nor[1]), Number(nor[2]), Number(nor[3])];
-    if ((nor[3] ?? '').length === 2) year += 2000;
   } else {
     return 'date_format';
   }

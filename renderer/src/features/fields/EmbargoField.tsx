@@ -29,6 +29,8 @@ export function EmbargoField({ value, maalform, onChange }: EmbargoFieldProps) {
   const [on, setOn] = useState(value !== null);
   const [date, setDate] = useState(() => (value ? formatOsloDate(new Date(value)) : ''));
   const [time, setTime] = useState(() => (value ? formatOsloTime(new Date(value)) : ''));
+  // Problems are shown once the user has left a field, not while a date is half typed.
+  const [left, setLeft] = useState(false);
   // "In the past" is judged against the clock when the user last typed, not on every render.
   const [now, setNow] = useState(() => Date.now());
 
@@ -56,7 +58,7 @@ export function EmbargoField({ value, maalform, onChange }: EmbargoFieldProps) {
     }
   };
 
-  const problem = entry.kind === 'problem' ? entry.problem : null;
+  const problem = entry.kind === 'problem' && left ? entry.problem : null;
   const dateProblem = problem === 'date_format' || problem === 'date_invalid';
   const timeProblem = problem === 'time_format' || problem === 'time_invalid';
   const stored = value ? new Date(value) : null;
@@ -94,7 +96,8 @@ export function EmbargoField({ value, maalform, onChange }: EmbargoFieldProps) {
                   apply(e.target.value, time);
                 }}
                 onBlur={() => {
-                  // Tidy what was understood into the usual form: "1.3.26" becomes "01.03.2026".
+                  setLeft(true);
+                  // Tidy what was understood into the usual form: "1.3.2026" becomes "01.03.2026".
                   const read = readOsloEntry(date, time);
                   if (read.kind === 'instant') setDate(`${pad(read.shown.day)}.${pad(read.shown.month)}.${read.shown.year}`);
                 }}
@@ -116,6 +119,7 @@ export function EmbargoField({ value, maalform, onChange }: EmbargoFieldProps) {
                   apply(date, e.target.value);
                 }}
                 onBlur={() => {
+                  setLeft(true);
                   const read = readOsloEntry(date, time);
                   if (read.kind === 'instant' && read.resolution !== 'skipped-gap') setTime(`${pad(read.shown.hour)}.${pad(read.shown.minute)}`);
                 }}

@@ -10,7 +10,7 @@ describe('reading typed dates and times', () => {
   it.each([
     ['24.11.2026', { year: 2026, month: 11, day: 24 }],
     [' 1.3.2026 ', { year: 2026, month: 3, day: 1 }],
-    ['24/11/26', { year: 2026, month: 11, day: 24 }],
+    ['24/11/2026', { year: 2026, month: 11, day: 24 }],
     ['2026-11-24', { year: 2026, month: 11, day: 24 }],
     ['29.02.2028', { year: 2028, month: 2, day: 29 }],
   ])('reads the date %s', (text, expected) => {
@@ -21,6 +21,7 @@ describe('reading typed dates and times', () => {
     ['', 'date_format'],
     ['24 november', 'date_format'],
     ['24.11', 'date_format'],
+    ['24.11.20', 'date_format'],
     ['31.11.2026', 'date_invalid'],
     ['29.02.2026', 'date_invalid'],
     ['00.01.2026', 'date_invalid'],
