@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_FIELDS, validateContact, type Contact, type ContactDraft, type ContactField, type ContactIssues } from '../../../../shared/domain/contact';
+import type { Contact } from '../../../../shared/domain/contact';
+import { CONTACT_FIELDS, validateContact, type ContactDraft, type ContactField, type ContactIssues } from '../../../../shared/domain/contactRules';
 import type { AppError } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
 import { api } from '../../lib/api';

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact, ContactDraft } from '../../../../shared/domain/contact';
+import type { Contact } from '../../../../shared/domain/contact';
+import type { ContactDraft } from '../../../../shared/domain/contactRules';
 import type { AppError } from '../../../../shared/ipc/result';
 import { ChoiceDialog } from '../../app/ChoiceDialog';
 import { ErrorText } from '../../app/ErrorText';

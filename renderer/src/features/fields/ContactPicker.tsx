@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contactMatches, type Contact } from '../../../../shared/domain/contact';
+import type { Contact } from '../../../../shared/domain/contact';
+import { contactMatches } from '../../../../shared/domain/contactRules';
 import type { Maalform } from '../../../../shared/domain/vocabulary';
 
 interface ContactPickerProps {

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { differsFromRegister, toPressContact, type Contact } from '../../../../shared/domain/contact';
+import type { Contact } from '../../../../shared/domain/contact';
+import { differsFromRegister, toPressContact } from '../../../../shared/domain/contactRules';
 import type { PressContact } from '../../../../shared/domain/document';
 import type { Maalform } from '../../../../shared/domain/vocabulary';
 import { DOCUMENT_LABELS } from '../../../../shared/i18n/documentLabels';

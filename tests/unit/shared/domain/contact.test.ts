@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactMatches, differsFromRegister, toPressContact, validateContact, type ContactDraft } from '../../../../shared/domain/contact';
+import { contactMatches, differsFromRegister, toPressContact, validateContact, type ContactDraft } from '../../../../shared/domain/contactRules';
 
 const kari: ContactDraft = {
   id: null,
