@@ -5,6 +5,7 @@ import type { Author } from '../../shared/domain/document';
 import { SAMPLE_DOCUMENTS, sampleToDocument } from '../../shared/domain/samples';
 import { ok, err } from '../../shared/ipc/result';
 import type { Handlers } from './dispatcher';
+import { ContactRegister } from './contacts/contactRegister';
 import { EventBus } from './eventBus';
 import { isAllowedExternalUrl } from './externalLink';
 import { Library } from './library/library';
@@ -21,6 +22,7 @@ export interface Services {
   readonly outbox: OutboxSummaryService;
   readonly library: Library;
   readonly transfer: Transfer;
+  readonly contacts: ContactRegister;
   readonly notices: readonly Notice[];
   readonly author: () => Author;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function createServices(platform: Platform, logger: Logger): Promis
   const author = systemAuthor;
   const now = () => new Date();
   const library = await Library.open({ dir: join(platform.dataDir, 'library'), bus, logger, now, newId: randomUUID, author }, notices);
+  const contacts = await ContactRegister.open(platform.dataDir, { bus, logger, newId: randomUUID, now }, notices);
   const transfer = new Transfer(library, { now, newId: randomUUID, appVersion: platform.appVersion });
   return {
     platform,
@@ -51,6 +54,7 @@ export async function createServices(platform: Platform, logger: Logger): Promis
     outbox: new OutboxSummaryService(),
     library,
     transfer,
+    contacts,
     notices,
     author,
     close: () => library.close(),
@@ -59,7 +63,7 @@ export async function createServices(platform: Platform, logger: Logger): Promis
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox, library, transfer } = services;
+  const { platform, settings, outbox, library, transfer, contacts } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -75,7 +79,11 @@ export function createHandlers(services: Services): Handlers {
     'library:addSamples': async () => {
       let added = 0;
       for (const sample of SAMPLE_DOCUMENTS) {
-        const put = await library.put(sampleToDocument(sample, { id: randomUUID(), now: new Date(), author: services.author() }), 'created');
+        const doc = sampleToDocument(sample, { id: randomUUID(), now: new Date(), author: services.author() });
+        // The samples' (fictional) press officers join the register, so they can be picked again.
+        const linked = await contacts.adopt(doc.contacts);
+        if (!linked.ok) return linked;
+        const put = await library.put({ ...doc, contacts: linked.value }, 'created');
         if (!put.ok) return put;
         added++;
       }
@@ -97,5 +105,8 @@ export function createHandlers(services: Services): Handlers {
       return exported.ok ? ok({ fileName: exported.value.fileName, data: Buffer.from(exported.value.bytes).toString('base64') }) : exported;
     },
     'documents:import': async ({ data, resolution }) => transfer.importFile(Buffer.from(data, 'base64'), resolution),
+    'contacts:list': async () => ok(contacts.list()),
+    'contacts:save': async (draft) => contacts.save(draft),
+    'contacts:remove': async ({ id }) => contacts.remove(id),
   };
 }

@@ -82,3 +82,64 @@ export function formatOsloTime(instant: Date): string {
   const w = osloWallTime(instant);
   return `${pad(w.hour)}.${pad(w.minute)}`;
 }
+
+/** Why a typed date or time could not be read. */
+export type OsloInputProblem = 'date_format' | 'date_invalid' | 'time_format' | 'time_invalid';
+
+/**
+ * Reads a date as Norwegians type it: "24.11.2026". Day and month may have one digit; "/" and
+ * "-" are taken as full stops; ISO "2026-11-24" too. The year needs four digits: "24.11.20" is
+ * what the field holds halfway through typing 2026, and must not be read as 2020.
+ */
+export function parseNorwegianDate(input: string): { readonly year: number; readonly month: number; readonly day: number } | OsloInputProblem {
+  const text = input.trim();
+  let day: number;
+  let month: number;
+  let year: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const nor = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text);
+  if (iso) {
+    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else if (nor) {
+    [day, month, year] = [Number(nor[1]), Number(nor[2]), Number(nor[3])];
+  } else {
+    return 'date_format';
+  }
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || day < 1 || check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return 'date_invalid';
+  return { year, month, day };
+}
+
+/** Reads a clock time: "10.00", "10:00", "1000", "9" (whole hour), "9.5" is not accepted. */
+export function parseNorwegianTime(input: string): { readonly hour: number; readonly minute: number } | OsloInputProblem {
+  const text = input.trim().replace(/^kl\.?\s*/i, '');
+  const match = /^(\d{1,2})(?:[.:]?(\d{2}))?$/.exec(text);
+  if (!match) return 'time_format';
+  const hour = Number(match[1]);
+  const minute = match[2] === undefined ? 0 : Number(match[2]);
+  if (hour > 23 || minute > 59) return 'time_invalid';
+  return { hour, minute };
+}
+
+/** What the user typed for a sperrefrist, read in Oslo time. */
+export type OsloEntry =
+  | { readonly kind: 'problem'; readonly problem: OsloInputProblem }
+  | {
+      readonly kind: 'instant';
+      readonly instant: Date;
+      readonly resolution: OsloResolution;
+      /** The wall time as Oslo's clock will show it (after moving a time out of the spring gap). */
+      readonly shown: OsloWallTime;
+      /** For an ambiguous autumn time: the offset chosen ("+02:00", summer time). */
+      readonly offsetMinutes: number;
+    };
+
+/** Date and time fields → an instant, with how the wall time had to be read (gap, overlap). */
+export function readOsloEntry(date: string, time: string): OsloEntry {
+  const d = parseNorwegianDate(date);
+  if (typeof d === 'string') return { kind: 'problem', problem: d };
+  const t = parseNorwegianTime(time);
+  if (typeof t === 'string') return { kind: 'problem', problem: t };
+  const { instant, resolution } = osloInstant({ ...d, ...t });
+  return { kind: 'instant', instant, resolution, shown: osloWallTime(instant), offsetMinutes: osloOffsetMinutes(instant) };
+}

@@ -10,6 +10,8 @@ export interface DocumentLabels {
   readonly contacts: string;
   readonly embargo: string;
   readonly at: string;
+  /** After a sperrefrist in the editor: the time is Oslo's, whatever the machine's zone. */
+  readonly norwegianTime: string;
   readonly phone: string;
   readonly email: string;
   readonly photo: string;
@@ -21,6 +23,7 @@ export const DOCUMENT_LABELS: Readonly<Record<Maalform, DocumentLabels>> = {
     contacts: 'Pressekontakter',
     embargo: 'Sperrefrist',
     at: 'kl.',
+    norwegianTime: 'norsk tid',
     phone: 'Telefon',
     email: 'E-post',
     photo: 'Foto',
@@ -30,6 +33,7 @@ export const DOCUMENT_LABELS: Readonly<Record<Maalform, DocumentLabels>> = {
     contacts: 'Pressekontaktar',
     embargo: 'Sperrefrist',
     at: 'kl.',
+    norwegianTime: 'norsk tid',
     phone: 'Telefon',
     email: 'E-post',
     photo: 'Foto',

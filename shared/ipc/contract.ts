@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/appInfo';
+import { ContactSchema } from '../domain/contact';
 import { DocumentContentSchema, DocumentSchema, DocumentTypeSchema, MaalformSchema } from '../domain/document';
 import { DocumentSummarySchema } from '../domain/documentSummary';
 import { LibraryPageSchema, LibraryQuerySchema } from '../domain/libraryQuery';
@@ -63,6 +64,13 @@ export const contract = {
       z.object({ outcome: z.literal('conflict'), existing: DocumentSummarySchema, incoming: DocumentSummarySchema }),
     ]),
   },
+  'contacts:list': { input: NoInput, output: z.array(ContactSchema) },
+  /** Creates (id null) or updates a register entry; the service validates it (contact_invalid). */
+  'contacts:save': {
+    input: z.object({ id: z.string().min(1).max(64).nullable(), name: z.string().max(1000), roleNb: z.string().max(1000), roleNn: z.string().max(1000), phone: z.string().max(1000), email: z.string().max(1000) }).strict(),
+    output: ContactSchema,
+  },
+  'contacts:remove': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.null() },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** Payload schemas of the events the services push to the renderer. */
@@ -73,6 +81,8 @@ export const events = {
   'library:changed': z.object({ ids: z.array(z.string()) }),
   /** Something the user must hear about that happened after start (a damaged file, say). */
   'app:notice': z.object({ code: z.string(), detail: z.string() }),
+  /** The contact register changed (in this window or another). */
+  'contacts:changed': z.object({ contacts: z.array(ContactSchema) }),
 } as const satisfies { readonly [E in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

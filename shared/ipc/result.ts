@@ -48,6 +48,10 @@ export const ERROR_CODES = [
   'revision_not_found',
   /** The document's images cannot be included (no media store yet). */
   'media_unavailable',
+  /** A contact register entry was refused: a name is missing, or the phone or e-mail has the wrong shape. */
+  'contact_invalid',
+  /** The register entry was removed (in another window, say). */
+  'contact_not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

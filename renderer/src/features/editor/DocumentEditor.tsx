@@ -7,6 +7,7 @@ import type { AppError } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { HistoryDialog } from '../history/HistoryDialog';
+import { DocumentDetails } from '../fields/DocumentDetails';
 import { DocumentPreview } from '../preview/DocumentPreview';
 import { plainText } from '../../../../shared/domain/plainText';
 import { LENGTH_GUIDANCE } from '../../../../shared/language/wordCount';
@@ -27,14 +28,22 @@ interface DocumentEditorProps {
 }
 
 /**
- * The editing area for one document: type and målform, title, ingress and body, saved as the
- * user writes. (The full press-release structure — contacts, sperrefrist, tags, the internal
- * note — arrives with the editor issue.)
+ * The editing area for one document: type and målform, title, ingress and body, then contacts,
+ * sperrefrist, tags and the internal note (`DocumentDetails`), all saved as the user writes.
  */
 export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, onClosed, onMessage }: DocumentEditorProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [fields, setFields] = useState(() => ({ type: doc.type, maalform: doc.maalform, title: doc.title, ingress: doc.ingress }));
+  const [fields, setFields] = useState(() => ({
+    type: doc.type,
+    maalform: doc.maalform,
+    title: doc.title,
+    ingress: doc.ingress,
+    contacts: doc.contacts,
+    tags: doc.tags,
+    embargoAt: doc.embargoAt,
+    internalNote: doc.internalNote,
+  }));
   const [actionError, setActionError] = useState<AppError | null>(null);
   const ingressRef = useRef<HTMLTextAreaElement>(null);
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -71,11 +80,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
     (): DocumentContent => ({
       ...fieldsRef.current,
       body: (editor?.getJSON() as RichDoc | undefined) ?? doc.body,
-      contacts: doc.contacts,
       images: doc.images,
-      tags: doc.tags,
-      embargoAt: doc.embargoAt,
-      internalNote: doc.internalNote,
     }),
     [editor, doc],
   );
@@ -238,6 +243,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           <EditorContent editor={editor} className="body-editor" />
           <FieldCount id={`${id}-body-count`} text={bodyText} />
         </div>
+        <DocumentDetails value={fields} onChange={change} onFlush={() => void autosave.flush()} />
       </div>
       {historyContent ? (
         <HistoryDialog
