@@ -97,5 +97,11 @@ export function createHandlers(services: Services): Handlers {
       return exported.ok ? ok({ fileName: exported.value.fileName, data: Buffer.from(exported.value.bytes).toString('base64') }) : exported;
     },
     'documents:import': async ({ data, resolution }) => transfer.importFile(Buffer.from(data, 'base64'), resolution),
+    'language:check': async () => err('language_unavailable', 'The language service is being built'),
+    'language:suggest': async () => err('language_unavailable', 'The language service is being built'),
+    'language:addWord': async () => err('language_unavailable', 'The language service is being built'),
+    'language:removeWord': async () => err('language_unavailable', 'The language service is being built'),
+    'language:personalWords': async () => err('language_unavailable', 'The language service is being built'),
+    'language:status': async () => ok({ nb: { state: 'idle', loadMs: null }, nn: { state: 'idle', loadMs: null } }),
   };
 }

@@ -266,6 +266,8 @@ export const en = {
     import_too_large: 'This file is too large to import, or it unpacks into a suspicious amount of data. Ask the sender for a smaller document, for example with fewer images.',
     import_invalid_document: 'The document in this file is damaged or incomplete, so nothing was imported. Ask the sender to export it again.',
     import_invalid_media: 'One or more images in this file are missing or damaged, so nothing was imported. Ask the sender to export the document again.',
+    language_unavailable: 'The spelling dictionary could not be loaded. You can keep writing; the text is not checked.',
+    language_cancelled: 'The request was replaced by a newer one.',
   },
 };
 

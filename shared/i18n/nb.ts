@@ -268,5 +268,7 @@ export const nb: Catalogue = {
     import_too_large: 'Filen er for stor til å importeres, eller den pakkes ut til mistenkelig mye data. Be avsenderen om et mindre dokument, for eksempel med færre bilder.',
     import_invalid_document: 'Dokumentet i filen er skadet eller ufullstendig, så ingenting ble importert. Be avsenderen eksportere det på nytt.',
     import_invalid_media: 'Ett eller flere bilder i filen mangler eller er skadet, så ingenting ble importert. Be avsenderen eksportere dokumentet på nytt.',
+    language_unavailable: 'Ordlisten for stavekontroll kunne ikke lastes inn. Du kan skrive videre, men teksten blir ikke kontrollert.',
+    language_cancelled: 'Forespørselen ble erstattet av en nyere.',
   },
 };

@@ -268,5 +268,7 @@ export const nn: Catalogue = {
     import_too_large: 'Fila er for stor til å importerast, eller ho blir pakka ut til mistenkeleg mykje data. Be avsendaren om eit mindre dokument, til dømes med færre bilete.',
     import_invalid_document: 'Dokumentet i fila er skadd eller ufullstendig, så ingenting vart importert. Be avsendaren eksportere det på nytt.',
     import_invalid_media: 'Eitt eller fleire bilete i fila manglar eller er skadde, så ingenting vart importert. Be avsendaren eksportere dokumentet på nytt.',
+    language_unavailable: 'Ordlista for stavekontroll kunne ikkje lastast inn. Du kan skrive vidare, men teksten blir ikkje kontrollert.',
+    language_cancelled: 'Førespurnaden vart erstatta av ein nyare.',
   },
 };

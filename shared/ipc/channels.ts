@@ -24,12 +24,18 @@ export const CHANNELS = [
   'documents:untrash',
   'documents:export',
   'documents:import',
+  'language:check',
+  'language:suggest',
+  'language:addWord',
+  'language:removeWord',
+  'language:personalWords',
+  'language:status',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events pushed from the services to the renderer; exposed as `onSettingsChanged(cb)` etc. */
-export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice'] as const;
+export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'language:changed'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

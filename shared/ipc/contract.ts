@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { AppInfoSchema } from '../domain/appInfo';
 import { DocumentContentSchema, DocumentSchema, DocumentTypeSchema, MaalformSchema } from '../domain/document';
 import { DocumentSummarySchema } from '../domain/documentSummary';
+import {
+  LanguageChangedSchema,
+  LanguageCheckInputSchema,
+  LanguageCheckOutputSchema,
+  LanguageStatusSchema,
+  LanguageWordInputSchema,
+  PersonalWordsSchema,
+  SuggestionsSchema,
+} from '../domain/language';
 import { LibraryPageSchema, LibraryQuerySchema } from '../domain/libraryQuery';
 import { RevisionInfoSchema } from '../domain/revision';
 import { OutboxSummarySchema } from '../domain/outboxSummary';
@@ -63,6 +72,14 @@ export const contract = {
       z.object({ outcome: z.literal('conflict'), existing: DocumentSummarySchema, incoming: DocumentSummarySchema }),
     ]),
   },
+  /** Spelling and målform issues of the given blocks; the personal dictionary applies. */
+  'language:check': { input: LanguageCheckInputSchema, output: LanguageCheckOutputSchema },
+  /** Spelling suggestions; a newer request for the same målform cancels queued older ones. */
+  'language:suggest': { input: LanguageWordInputSchema, output: SuggestionsSchema },
+  'language:addWord': { input: LanguageWordInputSchema, output: PersonalWordsSchema },
+  'language:removeWord': { input: LanguageWordInputSchema, output: PersonalWordsSchema },
+  'language:personalWords': { input: z.object({ maalform: MaalformSchema }).strict(), output: PersonalWordsSchema },
+  'language:status': { input: NoInput, output: LanguageStatusSchema },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** Payload schemas of the events the services push to the renderer. */
@@ -73,6 +90,8 @@ export const events = {
   'library:changed': z.object({ ids: z.array(z.string()) }),
   /** Something the user must hear about that happened after start (a damaged file, say). */
   'app:notice': z.object({ code: z.string(), detail: z.string() }),
+  /** A personal dictionary changed; open editors of that målform check again. */
+  'language:changed': LanguageChangedSchema,
 } as const satisfies { readonly [E in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

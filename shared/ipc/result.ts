@@ -48,6 +48,10 @@ export const ERROR_CODES = [
   'revision_not_found',
   /** The document's images cannot be included (no media store yet). */
   'media_unavailable',
+  /** The dictionary or the målform lists of a målform could not be loaded. */
+  'language_unavailable',
+  /** A newer request replaced this one before it ran (spelling suggestions). */
+  'language_cancelled',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
