@@ -7,6 +7,7 @@ import { ok, err } from '../../shared/ipc/result';
 import type { Handlers } from './dispatcher';
 import { EventBus } from './eventBus';
 import { isAllowedExternalUrl } from './externalLink';
+import { LanguageService } from './language/languageService';
 import { Library } from './library/library';
 import { Transfer } from './library/transfer';
 import type { Logger } from './logger';
@@ -21,6 +22,7 @@ export interface Services {
   readonly outbox: OutboxSummaryService;
   readonly library: Library;
   readonly transfer: Transfer;
+  readonly language: LanguageService;
   readonly notices: readonly Notice[];
   readonly author: () => Author;
   close(): Promise<void>;
@@ -35,8 +37,19 @@ function systemAuthor(): Author {
   }
 }
 
+export interface ServiceOptions {
+  /**
+   * The built language worker script. Both hosts build it as languageWorker.mjs beside their
+   * main bundle, which is where this file's code then runs from; tests pass their own build.
+   */
+  readonly languageWorkerUrl?: URL;
+}
+
+/** A variable, so bundlers leave the URL alone rather than treating it as an asset to copy. */
+const LANGUAGE_WORKER_FILE = './languageWorker.mjs';
+
 /** Opens everything the app needs, the same way for Electron and the devhost. */
-export async function createServices(platform: Platform, logger: Logger): Promise<Services> {
+export async function createServices(platform: Platform, logger: Logger, options: ServiceOptions = {}): Promise<Services> {
   const bus = new EventBus();
   const notices: Notice[] = [];
   const settings = await SettingsService.open(platform.dataDir, bus, logger, notices);
@@ -44,6 +57,13 @@ export async function createServices(platform: Platform, logger: Logger): Promis
   const now = () => new Date();
   const library = await Library.open({ dir: join(platform.dataDir, 'library'), bus, logger, now, newId: randomUUID, author }, notices);
   const transfer = new Transfer(library, { now, newId: randomUUID, appVersion: platform.appVersion });
+  const language = await LanguageService.open({
+    dataDir: platform.dataDir,
+    resourcesDir: platform.resourcesDir,
+    workerUrl: options.languageWorkerUrl ?? new URL(LANGUAGE_WORKER_FILE, import.meta.url),
+    bus,
+    logger,
+  });
   return {
     platform,
     bus,
@@ -51,15 +71,19 @@ export async function createServices(platform: Platform, logger: Logger): Promis
     outbox: new OutboxSummaryService(),
     library,
     transfer,
+    language,
     notices,
     author,
-    close: () => library.close(),
+    close: async () => {
+      await language.close();
+      await library.close();
+    },
   };
 }
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox, library, transfer } = services;
+  const { platform, settings, outbox, library, transfer, language } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -97,11 +121,11 @@ export function createHandlers(services: Services): Handlers {
       return exported.ok ? ok({ fileName: exported.value.fileName, data: Buffer.from(exported.value.bytes).toString('base64') }) : exported;
     },
     'documents:import': async ({ data, resolution }) => transfer.importFile(Buffer.from(data, 'base64'), resolution),
-    'language:check': async () => err('language_unavailable', 'The language service is being built'),
-    'language:suggest': async () => err('language_unavailable', 'The language service is being built'),
-    'language:addWord': async () => err('language_unavailable', 'The language service is being built'),
-    'language:removeWord': async () => err('language_unavailable', 'The language service is being built'),
-    'language:personalWords': async () => err('language_unavailable', 'The language service is being built'),
-    'language:status': async () => ok({ nb: { state: 'idle', loadMs: null }, nn: { state: 'idle', loadMs: null } }),
+    'language:check': async ({ maalform, blocks }) => language.check(maalform, blocks),
+    'language:suggest': async ({ maalform, word }) => language.suggest(maalform, word),
+    'language:addWord': async ({ maalform, word }) => language.addWord(maalform, word),
+    'language:removeWord': async ({ maalform, word }) => language.removeWord(maalform, word),
+    'language:personalWords': async ({ maalform }) => ok(language.personalWords(maalform)),
+    'language:status': async () => ok(language.status()),
   };
 }
