@@ -41,6 +41,12 @@ export interface MaalformChecker {
   check(text: string, maalform: Maalform): MaalformFlag[];
   /** How many words of `text` are clearly Bokmål and clearly Nynorsk (for "this reads as the other målform"). */
   share(text: string): { nbOnly: number; nnOnly: number };
+  /**
+   * Which list holds this exact lower-case form: 'nb' or 'nn' (valid in that one only), 'both',
+   * or null when it is in none (a misspelling, a name, or a compound the lists do not spell out,
+   * which check() judges by its last part).
+   */
+  listed(form: string): Maalform | 'both' | null;
 }
 
 /**
@@ -85,6 +91,8 @@ const MIN_COMPOUND_HEAD = 3;
 /** ...and its last part at least this long, so short endings (-er, -en) never pass for a word. */
 const MIN_COMPOUND_PART = 4;
 const HAS_DIGIT = /\p{N}/u;
+/** No word is longer; a longer run (pasted junk) is skipped, as the compound search is quadratic in it. */
+const MAX_WORD_LENGTH = 60;
 const UPPER = /\p{Lu}/u;
 /** What may stand between a sentence end and the next word: space, quotes, brackets, dashes. */
 const SENTENCE_GAP = /^[\s«»"“”'‘’()–—-]*$/u;
@@ -103,7 +111,7 @@ export function createMaalformChecker(lists: MaalformLists, suggestions: Maalfor
 
   /** The lower-case form that decides `word`, or null when it does not count (names, digits, acronyms). */
   function keyOf(text: string, start: number, word: string): string | null {
-    if (HAS_DIGIT.test(word) || inAddress(text, start, start + word.length)) return null;
+    if (word.length > MAX_WORD_LENGTH || HAS_DIGIT.test(word) || inAddress(text, start, start + word.length)) return null;
     const rest = word.slice(1);
     if (UPPER.test(rest) && rest !== rest.toUpperCase()) return null;
     if (UPPER.test(word[0] ?? '') && !atSentenceStart(text, start)) return null;
@@ -179,6 +187,10 @@ export function createMaalformChecker(lists: MaalformLists, suggestions: Maalfor
         else if (lookup(key, nnOnly) !== null) nn++;
       }
       return { nbOnly: nb, nnOnly: nn };
+    },
+
+    listed(form) {
+      return nbOnly.has(form) ? 'nb' : nnOnly.has(form) ? 'nn' : both.has(form) ? 'both' : null;
     },
   };
 }

@@ -39,8 +39,11 @@ export interface SpellingWord {
   readonly parts: readonly SpellingPart[];
 }
 
-/** Letters (with their combining marks) and digits, joined by inner hyphens or apostrophes. */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’‐‑-][\p{L}\p{M}\p{N}]+)*/gu;
+/**
+ * Letters (with their combining marks) and digits, joined by inner hyphens or apostrophes. A word
+ * starts with a letter or digit, so a stray mark (an emoji's variation selector) is no word.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‐‑-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 const HYPHEN = /['’]?[‐‑-]/u;
 const HYPHENS = /[‐‑-]/gu;
 const HAS_DIGIT = /\p{N}/u;

@@ -54,7 +54,8 @@ export async function loadEngine(resourcesDir: string, maalform: Maalform, perso
   ]);
   const dic = gunzipSync(dicGz);
   if (!aff.toString('latin1', 0, 200).includes('SET UTF-8')) throw new Error(`${files.aff} is not a UTF-8 hunspell affix file`);
-  const factory = await loadModule();
+  // The loader gives up after 3 s by default; compiling the WebAssembly on a busy machine can take longer.
+  const factory = await loadModule({ timeout: 60_000 });
   const speller = factory.create(factory.mountBuffer(aff, `${maalform}.aff`), factory.mountBuffer(dic, `${maalform}.dic`));
   // hunspell accepts any file and then knows no words; a word every dictionary has tells.
   if (!speller.spell('og')) throw new Error(`The ${maalform} dictionary knows no words: ${files.dic} is damaged`);
