@@ -13,6 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { chromiumProblem } from './bench/launchChromium.mjs';
 import { startup } from './bench/startup.mjs';
 import { storage } from './bench/storage.mjs';
+import { language } from './bench/language.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS_FILE = join(ROOT, 'bench-results/latest.json');
@@ -23,7 +24,7 @@ const BUILD_OUTPUTS = ['out/devhost/index.mjs', 'out/renderer/index.html'];
  * In order. A section is { id, title, needs: { build?, chromium? }, run(ctx) -> { tables, results } }
  * where ctx is { root, runs, warmups, tmpDir, defer, log } and each table is { title, text }.
  */
-const SECTIONS = [startup, storage];
+const SECTIONS = [startup, storage, language];
 
 const log = (message) => process.stderr.write(`${message}\n`);
 
