@@ -18,16 +18,21 @@ export interface MaalformFlag {
   suggestion: string | null;
 }
 
+/** Anything that answers membership: a Set, or a SortedWordList (far smaller for the full lists). */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
 export interface MaalformLists {
   /** Lower-case forms valid in Bokmål only. */
-  nbOnly: Iterable<string>;
+  nbOnly: Iterable<string> | WordSet;
   /** Lower-case forms valid in Nynorsk only. */
-  nnOnly: Iterable<string>;
+  nnOnly: Iterable<string> | WordSet;
   /**
    * Lower-case forms valid in both. Optional: with it, suggestions may be shared forms (regjeringen ->
    * regjeringa) and unlisted compounds are judged by their longest known last part.
    */
-  both?: Iterable<string>;
+  both?: Iterable<string> | WordSet;
 }
 
 /** Extra hand-table entries (lower-case), merged over the built-in table. Their keys are always flagged. */
@@ -106,8 +111,8 @@ export function createMaalformChecker(lists: MaalformLists, suggestions: Maalfor
   const nnToNb = { ...NN_TO_NB, ...suggestions.nnToNb };
   const nbOnly = withHandTable(lists.nbOnly, nbToNn, nnToNb);
   const nnOnly = withHandTable(lists.nnOnly, nnToNb, nbToNn);
-  const both = new Set(lists.both ?? []);
-  const sets: Record<Maalform, ReadonlySet<string>> = { nb: nbOnly, nn: nnOnly };
+  const both = asWordSet(lists.both ?? []);
+  const sets: Record<Maalform, WordSet> = { nb: nbOnly, nn: nnOnly };
 
   /** The lower-case form that decides `word`, or null when it does not count (names, digits, acronyms). */
   function keyOf(text: string, start: number, word: string): string | null {
@@ -124,7 +129,7 @@ export function createMaalformChecker(lists: MaalformLists, suggestions: Maalfor
    * such as permisjonsmuligheter or Oslo-kommunene), its longest last part found in any list, when
    * that part is in `set`.
    */
-  function lookup(key: string, set: ReadonlySet<string>): string | null {
+  function lookup(key: string, set: WordSet): string | null {
     if (set.has(key)) return key;
     if (nbOnly.has(key) || nnOnly.has(key) || both.has(key)) return null;
     const hyphen = key.lastIndexOf('-');
@@ -195,11 +200,14 @@ export function createMaalformChecker(lists: MaalformLists, suggestions: Maalfor
   };
 }
 
-function withHandTable(list: Iterable<string>, own: Readonly<Record<string, string>>, other: Readonly<Record<string, string>>): Set<string> {
-  const set = new Set(list);
-  for (const word of Object.keys(own)) set.add(word);
-  for (const word of Object.keys(other)) set.delete(word);
-  return set;
+/** The list with the hand table's own words added and the other side's taken out. */
+function withHandTable(list: Iterable<string> | WordSet, own: Readonly<Record<string, string>>, other: Readonly<Record<string, string>>): WordSet {
+  const set = asWordSet(list);
+  return { has: (word) => !Object.hasOwn(other, word) && (Object.hasOwn(own, word) || set.has(word)) };
+}
+
+function asWordSet(list: Iterable<string> | WordSet): WordSet {
+  return 'has' in list && typeof list.has === 'function' ? list : new Set(list as Iterable<string>);
 }
 
 function atSentenceStart(text: string, start: number): boolean {

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { loadModule } from 'hunspell-asm';
 import type { Maalform } from '../../../shared/domain/vocabulary';
 import { createMaalformChecker } from '../../../shared/language/maalformChecker';
+import { SortedWordList } from '../../../shared/language/sortedWordList';
 import { LanguageEngine } from './languageEngine';
 
 /** Where the files of one målform are, relative to the app's resources folder. */
@@ -30,11 +31,12 @@ async function readOptional(path: string): Promise<Buffer | null> {
   }
 }
 
-async function readList(path: string): Promise<string[]> {
-  const text = gunzipSync(await readFile(path)).toString('utf8');
-  const words = text.split('\n').filter(Boolean);
-  if (words.length === 0) throw new Error(`${path} holds no words`);
-  return words;
+async function readList(path: string): Promise<SortedWordList> {
+  const list = new SortedWordList(gunzipSync(await readFile(path)).toString('utf8'));
+  // Bisection needs the order the build script writes; a list out of order would answer wrongly.
+  if (list.size === 0) throw new Error(`${path} holds no words`);
+  for (const i of [0, list.size >>> 1, list.size - 2]) if (!(list.at(i) < list.at(i + 1))) throw new Error(`${path} is not sorted`);
+  return list;
 }
 
 /**
