@@ -3,9 +3,13 @@
  * lists hold 1.3 million forms: as a Set they take some 150 MB and a second to build; as one
  * Latin-1 string and an offset table, about 25 MB and a few tens of milliseconds.
  */
+const RECENT_LIMIT = 50_000;
+
 export class SortedWordList {
   readonly #text: string;
   readonly #starts: Uint32Array;
+  /** Recent answers: a text repeats its words, and the compound search asks for the same tails. */
+  readonly #recent = new Map<string, boolean>();
 
   /** `text`: one word a line, sorted by UTF-16 code unit (as `<` compares), `\n` line ends. */
   constructor(text: string) {
@@ -36,6 +40,15 @@ export class SortedWordList {
   }
 
   has(word: string): boolean {
+    const known = this.#recent.get(word);
+    if (known !== undefined) return known;
+    const found = this.search(word);
+    if (this.#recent.size >= RECENT_LIMIT) this.#recent.clear();
+    this.#recent.set(word, found);
+    return found;
+  }
+
+  private search(word: string): boolean {
     let lo = 0;
     let hi = this.size - 1;
     while (lo <= hi) {
