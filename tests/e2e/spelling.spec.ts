@@ -63,6 +63,7 @@ test('a misspelling is underlined once the caret leaves it, and the keyboard men
 
 test('"Legg til i min ordbok" from the right-click menu is remembered after a restart', async ({ page, devhost }) => {
   await page.goto(devhost.url);
+  await expect(page.getByRole('heading', { name: 'Ingen dokumenter ennå' })).toBeVisible();
   await page.keyboard.press('Control+N');
   await page.getByRole('textbox', { name: 'Tittel' }).fill('Ordboktest');
   const body = page.getByRole('textbox', { name: 'Brødtekst' });

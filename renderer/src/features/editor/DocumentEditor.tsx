@@ -13,7 +13,6 @@ import { LENGTH_GUIDANCE } from '../../../../shared/language/wordCount';
 import { LanguageMenu } from '../language/LanguageMenu';
 import { LanguagePanel } from '../language/LanguagePanel';
 import { MaalformBanner } from '../language/MaalformBanner';
-import { addStats } from '../language/readsAsOtherForm';
 import { useFieldStats } from '../language/useFieldStats';
 import { useLanguageCheck } from '../language/useLanguageCheck';
 import { DocumentActions } from './DocumentActions';
@@ -73,7 +72,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
     onBlur: () => void autosave.flush(),
   });
 
-  const language = useLanguageCheck(editor, fields.maalform);
+  useLanguageCheck(editor, fields.maalform);
   const fieldStats = useFieldStats(fields.maalform, fields.title, fields.ingress);
 
   const readContent = useCallback(
@@ -177,7 +176,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           {t('editor.recovered', { at: new Date(recoveredFrom).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' }) })}
         </p>
       ) : null}
-      <MaalformBanner maalform={fields.maalform} stats={addStats(language.stats, fieldStats)} onSwitch={(maalform) => change({ maalform })} />
+      <MaalformBanner editor={editor} maalform={fields.maalform} fieldStats={fieldStats} onSwitch={(maalform) => change({ maalform })} />
       {autosave.state.kind === 'conflict' ? (
         <div className="notice notice-error" role="alert">
           <span>{t('editor.conflict.message')}</span>
@@ -248,7 +247,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           <EditorContent editor={editor} className="body-editor" />
           <FieldCount id={`${id}-body-count`} text={bodyText} />
         </div>
-        <LanguagePanel editor={editor} maalform={fields.maalform} summary={language} text={`${fields.title}\n${fields.ingress}\n${bodyText}`} />
+        <LanguagePanel editor={editor} maalform={fields.maalform} text={`${fields.title}\n${fields.ingress}\n${bodyText}`} />
         <LanguageMenu editor={editor} maalform={fields.maalform} />
       </div>
       {historyContent ? (

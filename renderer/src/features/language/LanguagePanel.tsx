@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { Maalform } from '../../../../shared/domain/vocabulary';
 import { LONG_SENTENCE_WORDS, readability } from '../../../../shared/language/readability';
 import { goToNextIssue, showLongSentences } from './languageCommands';
-import type { LanguageSummary } from './languageSession';
+import { useLanguageSummary } from './useLanguageCheck';
 
 interface LanguagePanelProps {
   readonly editor: Editor | null;
   readonly maalform: Maalform;
-  readonly summary: LanguageSummary;
   /** Title, ingress and body as plain text (updated when typing pauses). */
   readonly text: string;
 }
@@ -19,8 +18,9 @@ interface LanguagePanelProps {
  * screen reader user finds the summary), and, folded away until asked for, readability (LIX),
  * long sentences and how to reach the marked words from the keyboard.
  */
-export function LanguagePanel({ editor, maalform, summary, text }: LanguagePanelProps) {
+export function LanguagePanel({ editor, maalform, text }: LanguagePanelProps) {
   const { t } = useTranslation();
+  const summary = useLanguageSummary(editor);
   const id = useId();
   const [open, setOpen] = useState(false);
   const [markLong, setMarkLong] = useState(false);

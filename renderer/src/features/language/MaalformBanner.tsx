@@ -1,13 +1,16 @@
+import type { Editor } from '@tiptap/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlockStats } from '../../../../shared/domain/language';
 import type { Maalform } from '../../../../shared/domain/vocabulary';
-import { readsAsOtherForm } from './readsAsOtherForm';
+import { addStats, readsAsOtherForm } from './readsAsOtherForm';
+import { useLanguageSummary } from './useLanguageCheck';
 
 interface MaalformBannerProps {
+  readonly editor: Editor | null;
   readonly maalform: Maalform;
-  /** Body, title and ingress together, counted against `maalform`. */
-  readonly stats: BlockStats;
+  /** The title's and the ingress's figures (the body's come from the editor). */
+  readonly fieldStats: BlockStats;
   readonly onSwitch: (to: Maalform) => void;
 }
 
@@ -16,10 +19,11 @@ interface MaalformBannerProps {
  * document is set to, with the switch at hand. Hidden for the rest of this editing session once
  * dismissed.
  */
-export function MaalformBanner({ maalform, stats, onSwitch }: MaalformBannerProps) {
+export function MaalformBanner({ editor, maalform, fieldStats, onSwitch }: MaalformBannerProps) {
   const { t } = useTranslation();
   const [dismissed, setDismissed] = useState(false);
-  if (dismissed || !readsAsOtherForm(stats)) return null;
+  const summary = useLanguageSummary(editor);
+  if (dismissed || !readsAsOtherForm(addStats(summary.stats, fieldStats))) return null;
   const other: Maalform = maalform === 'nb' ? 'nn' : 'nb';
   return (
     <div className="notice lang-banner" role="status">

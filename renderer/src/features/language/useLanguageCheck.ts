@@ -9,10 +9,12 @@ const EMPTY: LanguageSummary = { spelling: 0, maalform: 0, longSentences: 0, sta
 const noSubscription = () => () => {};
 
 /**
- * Starts the body's language check in the document's målform, checks everything again when the
- * målform or the personal dictionary changes, and returns the figures for the panel and the banner.
+ * Starts the body's language check in the document's målform, and checks everything again when
+ * the målform or the personal dictionary changes. Returns nothing on purpose: the figures are read
+ * by the small components that show them (useLanguageSummary), so the editor around the body
+ * never re-renders because of a check.
  */
-export function useLanguageCheck(editor: Editor | null, maalform: Maalform): LanguageSummary {
+export function useLanguageCheck(editor: Editor | null, maalform: Maalform): void {
   useEffect(() => {
     if (editor && !editor.isDestroyed) setCheckMaalform(editor, maalform);
   }, [editor, maalform]);
@@ -22,6 +24,10 @@ export function useLanguageCheck(editor: Editor | null, maalform: Maalform): Lan
       if (payload.maalform === maalform && !editor.isDestroyed) recheckAll(editor);
     });
   }, [editor, maalform]);
+}
+
+/** The body's language figures, updated when answers arrive. */
+export function useLanguageSummary(editor: Editor | null): LanguageSummary {
   const session = editor ? sessionOf(editor) : null;
   return useSyncExternalStore(session?.subscribe ?? noSubscription, session?.getSummary ?? (() => EMPTY));
 }
