@@ -7,6 +7,9 @@ import { blockText } from './blockText';
 import type { LanguageSession } from './languageSession';
 import { countIssues, languageKey, sumStats, type LanguageMeta, type LanguageState, type SentBlock } from './languageState';
 
+/** What the scheduler needs of the EditorView (a plain object in unit tests). */
+export type SchedulerView = Pick<EditorView, 'state' | 'dispatch' | 'composing'>;
+
 export type CheckCall = (input: { maalform: Maalform; blocks: LanguageBlock[] }) => Promise<Result<{ blocks: CheckedBlock[] }>>;
 
 /** Typing pauses this long before the dirty blocks are sent. */
@@ -16,7 +19,7 @@ const MAX_BLOCKS_PER_CALL = 150;
 const MAX_CHARS_PER_CALL = 40_000;
 const MAX_BLOCK_CHARS = 100_000;
 
-type IdleWindow = Window & {
+type IdleGlobal = typeof globalThis & {
   requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number;
   cancelIdleCallback?: (handle: number) => void;
 };
@@ -37,14 +40,14 @@ export class CheckScheduler {
   private destroyed = false;
 
   constructor(
-    private readonly view: EditorView,
+    private readonly view: SchedulerView,
     private readonly session: LanguageSession,
     private readonly check: CheckCall,
   ) {
     this.update(view);
   }
 
-  update(view: EditorView): void {
+  update(view: SchedulerView): void {
     const state = languageKey.getState(view.state);
     if (!state) return;
     if (state.dirtyVersion !== this.lastDirty) {
@@ -69,7 +72,7 @@ export class CheckScheduler {
 
   private cancel(): void {
     clearTimeout(this.timer);
-    const w = window as IdleWindow;
+    const w = globalThis as IdleGlobal;
     if (this.idle !== undefined) w.cancelIdleCallback?.(this.idle);
     this.idle = undefined;
   }
@@ -78,7 +81,7 @@ export class CheckScheduler {
     this.cancel();
     this.setWaiting(true);
     this.timer = setTimeout(() => {
-      const w = window as IdleWindow;
+      const w = globalThis as IdleGlobal;
       if (w.requestIdleCallback) this.idle = w.requestIdleCallback(() => this.flush(), { timeout: 1000 });
       else this.flush();
     }, IDLE_MS);

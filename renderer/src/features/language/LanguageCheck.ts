@@ -42,6 +42,8 @@ export const LanguageCheck = Extension.create<LanguageCheckOptions, LanguageChec
         state: { init: initialLanguageState, apply: applyLanguage },
         view: (view) => new CheckScheduler(view, session, check),
         props: {
+          // The keys that reach the marked words, for assistive technology (also shown in the panel).
+          attributes: { 'aria-keyshortcuts': 'F7 Shift+F10' },
           decorations: (state) => languageKey.getState(state)?.issues,
           handleDOMEvents: {
             contextmenu: (view, event) => {
