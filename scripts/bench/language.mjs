@@ -110,14 +110,18 @@ export const language = {
         suggest[maalform] = { times: summarize(times), right, total: TYPOS[maalform].length, debian: debian ? debian.suggest(maalform, TYPOS[maalform].map(([t]) => t)) : null };
       }
 
-      // 5. Målform checker: precision and recall against the dictionaries themselves.
+      // 5. Spelling quality on the seeds: false flags on correct text, and synthetic typos caught.
+      ctx.log('language: false flags and typos on the seeds');
+      const quality = await spellingQuality(seeds, { nb, nn }, debian);
+
+      // 6. Målform checker: precision and recall against the dictionaries themselves.
       ctx.log('language: målform checker precision and recall');
       const lists = await readLists(resourcesDir);
       const oracle = debian ?? null;
       const maalformScore = await scoreMaalform(seeds, { nb, nn }, lists, oracle);
 
       load.push(loadavg()[0]);
-      return report({ loads, whole: { words, blocks: blocks.length, cold: cold.ms, warm: summarize(warmRuns), issues, debian: debianWhole }, small: { words: countWords(paragraph), times: summarize(small) }, suggest, maalformScore, load, debian: Boolean(debian) });
+      return report({ quality, loads, whole: { words, blocks: blocks.length, cold: cold.ms, warm: summarize(warmRuns), issues, debian: debianWhole }, small: { words: countWords(paragraph), times: summarize(small) }, suggest, maalformScore, load, debian: Boolean(debian) });
     } finally {
       await nb.close();
       await nn.close();
@@ -249,6 +253,49 @@ async function scoreMaalform(seeds, workers, lists, debian) {
   return rows;
 }
 
+/**
+ * False flags: spelling marks on the seeds of each målform (all of it correct, published text).
+ * Typos: up to three per distinct correct lower-case word, kept only where hunspell alone rejects
+ * them (so each is a real non-word); caught = Melding marks it (spelling or målform).
+ */
+async function spellingQuality(seeds, workers, debian) {
+  const rows = [];
+  for (const maalform of ['nb', 'nn']) {
+    const texts = seeds.filter((s) => s.maalform === maalform).map((s) => s.text);
+    if (texts.length === 0) continue;
+    const checked = await workers[maalform].request({ kind: 'check', blocks: texts.map((text, i) => ({ key: `s${i}`, text })) });
+    const words = checked.blocks.reduce((n, b) => n + b.stats.words, 0);
+    const flags = checked.blocks.reduce((n, b) => n + b.issues.filter((i) => i.kind === 'spelling').length, 0);
+    const hunspellFlags = debian ? debian.misspelled(maalform, texts.join('\n')).length : null;
+    let typos = null;
+    let caught = null;
+    if (debian) {
+      const correct = [...new Set(texts.join(' ').match(/(?<![\p{L}\p{N}.@-])\p{Ll}{5,}(?![\p{L}\p{N}@-])/gu) ?? [])];
+      const verdicts = await workers[maalform].request({ kind: 'check', blocks: correct.map((text, i) => ({ key: `w${i}`, text })) });
+      const candidates = [];
+      correct.forEach((w, i) => {
+        if (verdicts.blocks[i].issues.length > 0) return;
+        for (const kind of [0, 1, 2]) {
+          const at = 1 + ((i * 7 + kind * 3) % (w.length - 2));
+          const typo = kind === 0 ? w.slice(0, at) + w.slice(at + 1) : kind === 1 ? w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2) : w.slice(0, at) + 'aeiou'[(i + at) % 5] + w.slice(at + 1);
+          if (typo !== w) candidates.push(typo);
+        }
+      });
+      const rejected = new Set(debian.misspelled(maalform, candidates.join('\n')));
+      const real = [...new Set(candidates.filter((t) => rejected.has(t)))];
+      caught = 0;
+      for (let i = 0; i < real.length; i += 2000) {
+        const part = real.slice(i, i + 2000);
+        const result = await workers[maalform].request({ kind: 'check', blocks: part.map((text, j) => ({ key: `t${j}`, text })) });
+        caught += result.blocks.filter((b) => b.issues.length > 0).length;
+      }
+      typos = real.length;
+    }
+    rows.push({ maalform, words, flags, hunspellFlags, typos, caught });
+  }
+  return rows;
+}
+
 /** Debian's hunspell on the same dictionary files, or null where it is not installed. */
 async function debianHunspell(ctx, resourcesDir) {
   const found = spawnSync('hunspell', ['-v'], { encoding: 'utf8' });
@@ -284,6 +331,8 @@ async function debianHunspell(ctx, resourcesDir) {
       const firsts = out.split('\n').filter((l) => l.startsWith('&')).map((l) => l.split(': ')[1]?.split(', ')[0]);
       return { perWordMs: (ms - loadMs) / words.length, firsts };
     },
+    /** The words of `text` hunspell rejects, one per occurrence. */
+    misspelled: (m, text) => run(m, ['-l'], `${text}\n`).out.split('\n').filter(Boolean),
     /** Words valid in `own` and not in `other`, by hunspell itself (compounds included). */
     otherOnly(own, other, words) {
       const invalid = (m) => new Set(run(m, ['-l'], `${words.join('\n')}\n`).out.split('\n').filter(Boolean));
@@ -298,8 +347,32 @@ const ms = (v) => (Number.isFinite(v) ? (v >= 1000 ? `${(v / 1000).toFixed(2)} s
 const pct = (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–');
 const MB = (v) => `${(v / 1e6).toFixed(0)} MB`;
 
-function report({ loads, whole, small, suggest, maalformScore, load, debian }) {
+function report({ quality, loads, whole, small, suggest, maalformScore, load, debian }) {
   const tables = [
+    {
+      title:
+        'Spelling on the seeds: words marked as misspelled in correct text (false flags), and synthetic typos (a letter dropped, two swapped, a vowel changed) of correct words caught; baseline: hunspell alone (Debian, same dictionaries)',
+      text: formatTable(
+        [
+          { key: 'm', label: 'målform' },
+          { key: 'words', label: 'words' },
+          { key: 'flags', label: 'Melding false flags' },
+          { key: 'hflags', label: 'hunspell -l' },
+          { key: 'typos', label: 'typos' },
+          { key: 'caught', label: 'Melding caught' },
+          { key: 'hcaught', label: 'hunspell caught' },
+        ],
+        quality.map((q) => ({
+          m: q.maalform,
+          words: q.words,
+          flags: `${q.flags} (${pct(q.flags / q.words)})`,
+          hflags: q.hunspellFlags === null ? 'not installed' : `${q.hunspellFlags} (${pct(q.hunspellFlags / q.words)})`,
+          typos: q.typos ?? '–',
+          caught: q.typos ? `${q.caught} (${pct(q.caught / q.typos)})` : '–',
+          hcaught: q.typos ? '100 % (typos are words it rejects)' : '–',
+        })),
+      ),
+    },
     {
       title: 'Dictionary load per målform: fresh worker to first answer (hunspell .aff/.dic + the målform lists); baseline: Debian hunspell process, dictionary only',
       text: formatTable(
@@ -391,5 +464,5 @@ function report({ loads, whole, small, suggest, maalformScore, load, debian }) {
       ].join('\n'),
     },
   ];
-  return { tables, results: { loads, whole, small, suggest, maalformScore, load } };
+  return { tables, results: { quality, loads, whole, small, suggest, maalformScore, load } };
 }
