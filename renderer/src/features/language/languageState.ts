@@ -106,7 +106,8 @@ export function touchedBlocks(doc: ProseMirrorNode, from: number, to: number): {
   if (doc.childCount === 0) return out;
   const $from = doc.resolve(Math.max(0, Math.min(from, doc.content.size)));
   let index = Math.min($from.index(0), doc.childCount - 1);
-  let pos = $from.posAtIndex(index, 0);
+  // Inside a block its start is at hand (O(1)); only a position between blocks walks the children.
+  let pos = $from.depth >= 1 ? $from.before(1) : $from.posAtIndex(index, 0);
   while (index < doc.childCount && (out.length === 0 || pos < to)) {
     const end = pos + doc.child(index).nodeSize;
     out.push({ from: pos, to: end });
