@@ -111,3 +111,26 @@ test('a Nynorsk document does not flag correct Nynorsk', async ({ page, devhost 
   await expect(body.locator('.lang-spelling', { hasText: 'Departemnetet' })).toHaveCount(1);
   await expect(body.locator('.lang-issue')).toHaveCount(1);
 });
+
+test('the Klarspråk panel opens on request, gives LIX in plain words and highlights sentences over 25 words', async ({ page, devhost }) => {
+  await page.goto(devhost.url);
+  const body = await newDocument(page);
+  await page.keyboard.type('Dette er kort. ');
+  await page.keyboard.insertText(
+    'Regjeringen har i dag lagt fram en plan som skal gjøre det enklere for kommunene å samarbeide om beredskap, helse, skole og samferdsel i årene som kommer, slik at innbyggerne merker forskjellen.',
+  );
+  const panel = summaryOf(page);
+  const toggle = panel.getByRole('button', { name: 'Klarspråk' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(panel.getByText(/^Lesbarhet \(LIX\)/)).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel.getByText(/^Lesbarhet \(LIX\): [\d,]+, (svært lett|lett|middels|vanskelig|svært vanskelig)$/)).toBeVisible();
+  await expect(panel.getByText('1 setning over 25 ord')).toBeVisible();
+
+  await expect(body.locator('.lang-long-sentence')).toHaveCount(0);
+  await panel.getByRole('checkbox', { name: 'Marker lange setninger' }).check();
+  await expect(body.locator('.lang-long-sentence')).toHaveText(/^Regjeringen har i dag .* forskjellen\.$/);
+  await panel.getByRole('checkbox', { name: 'Marker lange setninger' }).uncheck();
+  await expect(body.locator('.lang-long-sentence')).toHaveCount(0);
+});
