@@ -19,7 +19,15 @@ const devCsp = {
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rolldownOptions: {
+        // The language worker is its own entry (a worker thread starts from a file), named .mjs
+        // as in the devhost so the services find it the same way.
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          languageWorker: resolve(import.meta.dirname, 'electron/services/language/languageWorker.ts'),
+        },
+        output: { entryFileNames: (chunk) => (chunk.name === 'languageWorker' ? '[name].mjs' : '[name].js') },
+      },
     },
   },
   preload: {

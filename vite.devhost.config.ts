@@ -8,14 +8,34 @@ const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json')
 export default defineConfig({
   define: { __MELDING_VERSION__: JSON.stringify(pkg.version) },
   build: {
-    ssr: resolve(import.meta.dirname, 'electron/devhost/index.ts'),
+    ssr: true,
     outDir: resolve(import.meta.dirname, 'out/devhost'),
     target: 'node20',
     emptyOutDir: true,
     minify: false,
     rolldownOptions: {
-      output: { format: 'es', entryFileNames: 'index.mjs' },
+      // The language worker is its own entry: a worker thread starts from a file.
+      input: {
+        index: resolve(import.meta.dirname, 'electron/devhost/index.ts'),
+        languageWorker: resolve(import.meta.dirname, 'electron/services/language/languageWorker.ts'),
+      },
+      output: {
+        format: 'es',
+        entryFileNames: '[name].mjs',
+        chunkFileNames: '[name]-[hash].mjs',
+        // hunspell's Emscripten glue, bundled from CommonJS, reads __dirname (to locate itself only:
+        // its WebAssembly is inline). An ES module has import.meta.dirname instead.
+        banner: (chunk) => (chunk.name === 'languageWorker' ? 'const __dirname = import.meta.dirname;' : ''),
+      },
     },
   },
   ssr: { noExternal: true },
+  resolve: {
+    // The ES builds of hunspell-asm and its loader call namespace imports (nanoid, unixify) as
+    // functions, which only works unbundled; their CommonJS builds bundle correctly.
+    alias: [
+      { find: /^hunspell-asm$/, replacement: 'hunspell-asm/dist/cjs/index.js' },
+      { find: /^emscripten-wasm-loader$/, replacement: 'emscripten-wasm-loader/dist/cjs/index.js' },
+    ],
+  },
 });

@@ -14,6 +14,7 @@ import { chromiumProblem } from './bench/launchChromium.mjs';
 import { startup } from './bench/startup.mjs';
 import { storage } from './bench/storage.mjs';
 import { typing } from './bench/typing.mjs';
+import { language } from './bench/language.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS_FILE = join(ROOT, 'bench-results/latest.json');
@@ -24,7 +25,7 @@ const BUILD_OUTPUTS = ['out/devhost/index.mjs', 'out/renderer/index.html'];
  * In order. A section is { id, title, needs: { build?, chromium? }, run(ctx) -> { tables, results } }
  * where ctx is { root, runs, warmups, tmpDir, defer, log } and each table is { title, text }.
  */
-const SECTIONS = [startup, storage, typing];
+const SECTIONS = [startup, storage, language, typing];
 
 const log = (message) => process.stderr.write(`${message}\n`);
 

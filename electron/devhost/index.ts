@@ -7,6 +7,7 @@ import { createDispatcher } from '../services/dispatcher';
 import { createConsoleLogger } from '../services/logger';
 import { createHandlers, createServices } from '../services/services';
 import { NodePlatform } from './nodePlatform';
+import { findResourcesDir } from './resourcesDir';
 import { startDevhost } from './server';
 
 declare const __MELDING_VERSION__: string;
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
   const rendererDir = resolve(option(argv, '--renderer-dir') ?? resolve(here, '../renderer'));
   const dataDir = resolveDataDir({ argv, env: process.env, platform: process.platform, homedir: homedir() });
   const port = Number(option(argv, '--port') ?? process.env.MELDING_DEVHOST_PORT ?? 0);
-  const platform = new NodePlatform(dataDir, __MELDING_VERSION__, logger);
+  const resourcesDir = findResourcesDir({ override: option(argv, '--resources-dir') ?? process.env.MELDING_RESOURCES_DIR, from: here });
+  if (!resourcesDir) logger.warn('devhost.no_resources', { from: here });
+  const platform = new NodePlatform(dataDir, __MELDING_VERSION__, logger, resourcesDir ?? resolve(here, '../../resources'));
   const services = await createServices(platform, logger);
   const dispatch = createDispatcher(createHandlers(services), logger);
   const token = randomBytes(24).toString('base64url');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Logger } from '../services/logger';
 import type { FilePickRequest, Platform } from '../services/platform';
 import { atomicWrite } from '../services/storage/atomicWrite';
+import { findResourcesDir } from './resourcesDir';
 
 const KEY_FILE = 'secret.key';
 const VERSION = 1;
@@ -22,6 +23,8 @@ export class NodePlatform implements Platform {
     readonly dataDir: string,
     readonly appVersion: string,
     private readonly logger: Logger,
+    /** Defaults to the checkout's resources folder (see findResourcesDir). */
+    readonly resourcesDir: string = findResourcesDir() ?? join(process.cwd(), 'resources'),
   ) {}
 
   async encryptSecret(plain: string): Promise<Uint8Array> {

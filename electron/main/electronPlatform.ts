@@ -1,4 +1,5 @@
-import type { BrowserWindow, Dialog, SafeStorage, Shell } from 'electron';
+import { join } from 'node:path';
+import type { App, BrowserWindow, Dialog, SafeStorage, Shell } from 'electron';
 import type { FilePickRequest, Platform } from '../services/platform';
 
 /** What Electron provides to the services: OS-backed secret storage and the user's browser. */
@@ -8,6 +9,7 @@ export class ElectronPlatform implements Platform {
   constructor(
     readonly dataDir: string,
     readonly appVersion: string,
+    readonly resourcesDir: string,
     private readonly safeStorage: SafeStorage,
     private readonly shell: Shell,
     private readonly dialog: Dialog,
@@ -40,4 +42,12 @@ export class ElectronPlatform implements Platform {
       : await this.dialog.showOpenDialog({ ...options, properties: [...options.properties] });
     return result.canceled ? [] : result.filePaths;
   }
+}
+
+/**
+ * The resources folder: packaged, it is expected beside app.asar (process.resourcesPath/resources,
+ * as plain files a worker can read); unpackaged, it is the repository's own.
+ */
+export function electronResourcesDir(app: Pick<App, 'isPackaged' | 'getAppPath'>, resourcesPath: string | undefined): string {
+  return app.isPackaged && resourcesPath ? join(resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
 }

@@ -7,7 +7,7 @@ import { createDispatcher } from '../services/dispatcher';
 import { createConsoleLogger } from '../services/logger';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, originOf } from '../services/senderPolicy';
 import { createHandlers, createServices } from '../services/services';
-import { ElectronPlatform } from './electronPlatform';
+import { ElectronPlatform, electronResourcesDir } from './electronPlatform';
 import { forwardEvents, registerIpc } from './ipc';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -55,7 +55,8 @@ async function start(): Promise<void> {
   const rendererDir = join(__dirname, '../renderer');
   registerAppProtocol(protocol, rendererDir);
 
-  const platform = new ElectronPlatform(app.getPath('userData'), app.getVersion(), safeStorage, shell, dialog, () => BrowserWindow.getFocusedWindow());
+  const resourcesDir = electronResourcesDir(app, process.resourcesPath);
+  const platform = new ElectronPlatform(app.getPath('userData'), app.getVersion(), resourcesDir, safeStorage, shell, dialog, () => BrowserWindow.getFocusedWindow());
   const services = await createServices(platform, logger);
   const dispatch = createDispatcher(createHandlers(services), logger);
   registerIpc(ipcMain, dispatch, devServerUrl ? originOf(devServerUrl) : APP_ORIGIN);

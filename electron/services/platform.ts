@@ -8,6 +8,8 @@ export interface Platform {
   readonly appVersion: string;
   /** The folder for the library, settings and outbox; survives restarts. */
   readonly dataDir: string;
+  /** The app's read-only data files (dictionaries/, maalform/): shipped with the app, never written. */
+  readonly resourcesDir: string;
   /** Encrypts a secret (an application password) for storage on disk. */
   encryptSecret(plain: string): Promise<Uint8Array>;
   decryptSecret(sealed: Uint8Array): Promise<string>;

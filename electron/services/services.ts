@@ -8,6 +8,7 @@ import type { Handlers } from './dispatcher';
 import { ContactRegister } from './contacts/contactRegister';
 import { EventBus } from './eventBus';
 import { isAllowedExternalUrl } from './externalLink';
+import { LanguageService } from './language/languageService';
 import { Library } from './library/library';
 import { Transfer } from './library/transfer';
 import type { Logger } from './logger';
@@ -23,6 +24,7 @@ export interface Services {
   readonly library: Library;
   readonly transfer: Transfer;
   readonly contacts: ContactRegister;
+  readonly language: LanguageService;
   readonly notices: readonly Notice[];
   readonly author: () => Author;
   close(): Promise<void>;
@@ -37,8 +39,19 @@ function systemAuthor(): Author {
   }
 }
 
+export interface ServiceOptions {
+  /**
+   * The built language worker script. Both hosts build it as languageWorker.mjs beside their
+   * main bundle, which is where this file's code then runs from; tests pass their own build.
+   */
+  readonly languageWorkerUrl?: URL;
+}
+
+/** A variable, so bundlers leave the URL alone rather than treating it as an asset to copy. */
+const LANGUAGE_WORKER_FILE = './languageWorker.mjs';
+
 /** Opens everything the app needs, the same way for Electron and the devhost. */
-export async function createServices(platform: Platform, logger: Logger): Promise<Services> {
+export async function createServices(platform: Platform, logger: Logger, options: ServiceOptions = {}): Promise<Services> {
   const bus = new EventBus();
   const notices: Notice[] = [];
   const settings = await SettingsService.open(platform.dataDir, bus, logger, notices);
@@ -47,6 +60,13 @@ export async function createServices(platform: Platform, logger: Logger): Promis
   const library = await Library.open({ dir: join(platform.dataDir, 'library'), bus, logger, now, newId: randomUUID, author }, notices);
   const contacts = await ContactRegister.open(platform.dataDir, { bus, logger, newId: randomUUID, now }, notices);
   const transfer = new Transfer(library, { now, newId: randomUUID, appVersion: platform.appVersion });
+  const language = await LanguageService.open({
+    dataDir: platform.dataDir,
+    resourcesDir: platform.resourcesDir,
+    workerUrl: options.languageWorkerUrl ?? new URL(LANGUAGE_WORKER_FILE, import.meta.url),
+    bus,
+    logger,
+  });
   return {
     platform,
     bus,
@@ -55,15 +75,19 @@ export async function createServices(platform: Platform, logger: Logger): Promis
     library,
     transfer,
     contacts,
+    language,
     notices,
     author,
-    close: () => library.close(),
+    close: async () => {
+      await language.close();
+      await library.close();
+    },
   };
 }
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox, library, transfer, contacts } = services;
+  const { platform, settings, outbox, library, transfer, contacts, language } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -108,5 +132,11 @@ export function createHandlers(services: Services): Handlers {
     'contacts:list': async () => ok(contacts.list()),
     'contacts:save': async (draft) => contacts.save(draft),
     'contacts:remove': async ({ id }) => contacts.remove(id),
+    'language:check': async ({ maalform, blocks }) => language.check(maalform, blocks),
+    'language:suggest': async ({ maalform, word }) => language.suggest(maalform, word),
+    'language:addWord': async ({ maalform, word }) => language.addWord(maalform, word),
+    'language:removeWord': async ({ maalform, word }) => language.removeWord(maalform, word),
+    'language:personalWords': async ({ maalform }) => ok(language.personalWords(maalform)),
+    'language:status': async () => ok(language.status()),
   };
 }

@@ -333,6 +333,61 @@ export const en = {
     nn: 'Norsk nynorsk',
     en: 'English',
   },
+  language: {
+    menu: {
+      spelling: 'Possible spelling mistake: “{{word}}”',
+      maalform: {
+        nb: 'Nynorsk form in a Bokmål document: “{{word}}”',
+        nn: 'Bokmål form in a Nynorsk document: “{{word}}”',
+      },
+      loading: 'Fetching suggestions …',
+      noSuggestions: 'No suggestions found.',
+      suggestionsFailed: 'Suggestions could not be fetched.',
+      switchTo: 'Change to “{{word}}”',
+      ignore: 'Ignore',
+      addWord: 'Add to my dictionary',
+    },
+    banner: {
+      readsAs: {
+        nb: 'The text seems to be written in Nynorsk, but the document is set to Bokmål.',
+        nn: 'The text seems to be written in Bokmål, but the document is set to Nynorsk.',
+      },
+      switch: {
+        nb: 'Set the document to Nynorsk',
+        nn: 'Set the document to Bokmål',
+      },
+      dismiss: 'Hide',
+    },
+    panel: {
+      title: 'Plain language',
+      spelling_one: '{{count}} possible spelling mistake',
+      spelling_other: '{{count}} possible spelling mistakes',
+      otherForm: {
+        nb_one: '{{count}} word in Nynorsk',
+        nb_other: '{{count}} words in Nynorsk',
+        nn_one: '{{count}} word in Bokmål',
+        nn_other: '{{count}} words in Bokmål',
+      },
+      noIssues: 'No remarks on spelling or målform',
+      unavailable: 'The language check is not available right now.',
+      next: 'Go to next (F7)',
+      lix: 'Readability (LIX): {{lix}}, {{band}}',
+      band: {
+        'very-easy': 'very easy',
+        easy: 'easy',
+        medium: 'medium',
+        hard: 'hard',
+        'very-hard': 'very hard',
+      },
+      lixHelp: 'LIX counts sentence length and long words. Under 35 is easy to read; press releases often land around 40 to 45.',
+      longSentences_one: '{{count}} sentence over {{limit}} words',
+      longSentences_other: '{{count}} sentences over {{limit}} words',
+      markLong: 'Highlight long sentences',
+      legendSpelling: 'Wavy red line: possible spelling mistake.',
+      legendMaalform: 'Blue dotted line: a word in the other målform.',
+      keys: 'F7 goes to the next marked word and opens its menu. Shift+F10 or the menu key opens the menu for the marked word at the cursor.',
+    },
+  },
   notices: {
     contacts_reset: 'The contact register could not be read. It was set aside as {{detail}}, and the register starts empty.',
     library_index_rebuilt: 'The library’s index was missing or damaged and has been rebuilt from the {{detail}} documents on disk.',
@@ -364,6 +419,8 @@ export const en = {
     import_too_large: 'This file is too large to import, or it unpacks into a suspicious amount of data. Ask the sender for a smaller document, for example with fewer images.',
     import_invalid_document: 'The document in this file is damaged or incomplete, so nothing was imported. Ask the sender to export it again.',
     import_invalid_media: 'One or more images in this file are missing or damaged, so nothing was imported. Ask the sender to export the document again.',
+    language_unavailable: 'The spelling dictionary could not be loaded. You can keep writing; the text is not checked.',
+    language_cancelled: 'The request was replaced by a newer one.',
   },
 };
 

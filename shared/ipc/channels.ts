@@ -27,12 +27,18 @@ export const CHANNELS = [
   'contacts:list',
   'contacts:save',
   'contacts:remove',
+  'language:check',
+  'language:suggest',
+  'language:addWord',
+  'language:removeWord',
+  'language:personalWords',
+  'language:status',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events pushed from the services to the renderer; exposed as `onSettingsChanged(cb)` etc. */
-export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed'] as const;
+export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed', 'language:changed'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

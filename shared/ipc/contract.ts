@@ -3,6 +3,15 @@ import { AppInfoSchema } from '../domain/appInfo';
 import { ContactSchema } from '../domain/contact';
 import { DocumentContentSchema, DocumentSchema, DocumentTypeSchema, MaalformSchema } from '../domain/document';
 import { DocumentSummarySchema } from '../domain/documentSummary';
+import {
+  LanguageChangedSchema,
+  LanguageCheckInputSchema,
+  LanguageCheckOutputSchema,
+  LanguageStatusSchema,
+  LanguageWordInputSchema,
+  PersonalWordsSchema,
+  SuggestionsSchema,
+} from '../domain/language';
 import { LibraryPageSchema, LibraryQuerySchema } from '../domain/libraryQuery';
 import { RevisionInfoSchema } from '../domain/revision';
 import { OutboxSummarySchema } from '../domain/outboxSummary';
@@ -71,6 +80,14 @@ export const contract = {
     output: ContactSchema,
   },
   'contacts:remove': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.null() },
+  /** Spelling and målform issues of the given blocks; the personal dictionary applies. */
+  'language:check': { input: LanguageCheckInputSchema, output: LanguageCheckOutputSchema },
+  /** Spelling suggestions; a newer request for the same målform cancels queued older ones. */
+  'language:suggest': { input: LanguageWordInputSchema, output: SuggestionsSchema },
+  'language:addWord': { input: LanguageWordInputSchema, output: PersonalWordsSchema },
+  'language:removeWord': { input: LanguageWordInputSchema, output: PersonalWordsSchema },
+  'language:personalWords': { input: z.object({ maalform: MaalformSchema }).strict(), output: PersonalWordsSchema },
+  'language:status': { input: NoInput, output: LanguageStatusSchema },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** Payload schemas of the events the services push to the renderer. */
@@ -83,6 +100,8 @@ export const events = {
   'app:notice': z.object({ code: z.string(), detail: z.string() }),
   /** The contact register changed (in this window or another). */
   'contacts:changed': z.object({ contacts: z.array(ContactSchema) }),
+  /** A personal dictionary changed; open editors of that målform check again. */
+  'language:changed': LanguageChangedSchema,
 } as const satisfies { readonly [E in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

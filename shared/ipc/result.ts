@@ -52,6 +52,10 @@ export const ERROR_CODES = [
   'contact_invalid',
   /** The register entry was removed (in another window, say). */
   'contact_not_found',
+  /** The dictionary or the målform lists of a målform could not be loaded. */
+  'language_unavailable',
+  /** A newer request replaced this one before it ran (spelling suggestions). */
+  'language_cancelled',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

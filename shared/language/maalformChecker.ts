@@ -18,16 +18,21 @@ export interface MaalformFlag {
   suggestion: string | null;
 }
 
+/** Anything that answers membership: a Set, or a SortedWordList (far smaller for the full lists). */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
 export interface MaalformLists {
   /** Lower-case forms valid in Bokmål only. */
-  nbOnly: Iterable<string>;
+  nbOnly: Iterable<string> | WordSet;
   /** Lower-case forms valid in Nynorsk only. */
-  nnOnly: Iterable<string>;
+  nnOnly: Iterable<string> | WordSet;
   /**
    * Lower-case forms valid in both. Optional: with it, suggestions may be shared forms (regjeringen ->
    * regjeringa) and unlisted compounds are judged by their longest known last part.
    */
-  both?: Iterable<string>;
+  both?: Iterable<string> | WordSet;
 }
 
 /** Extra hand-table entries (lower-case), merged over the built-in table. Their keys are always flagged. */
@@ -41,6 +46,12 @@ export interface MaalformChecker {
   check(text: string, maalform: Maalform): MaalformFlag[];
   /** How many words of `text` are clearly Bokmål and clearly Nynorsk (for "this reads as the other målform"). */
   share(text: string): { nbOnly: number; nnOnly: number };
+  /**
+   * Which list holds this exact lower-case form: 'nb' or 'nn' (valid in that one only), 'both',
+   * or null when it is in none (a misspelling, a name, or a compound the lists do not spell out,
+   * which check() judges by its last part).
+   */
+  listed(form: string): Maalform | 'both' | null;
 }
 
 /**
@@ -85,6 +96,8 @@ const MIN_COMPOUND_HEAD = 3;
 /** ...and its last part at least this long, so short endings (-er, -en) never pass for a word. */
 const MIN_COMPOUND_PART = 4;
 const HAS_DIGIT = /\p{N}/u;
+/** No word is longer; a longer run (pasted junk) is skipped, as the compound search is quadratic in it. */
+const MAX_WORD_LENGTH = 60;
 const UPPER = /\p{Lu}/u;
 /** What may stand between a sentence end and the next word: space, quotes, brackets, dashes. */
 const SENTENCE_GAP = /^[\s«»"“”'‘’()–—-]*$/u;
@@ -98,12 +111,12 @@ export function createMaalformChecker(lists: MaalformLists, suggestions: Maalfor
   const nnToNb = { ...NN_TO_NB, ...suggestions.nnToNb };
   const nbOnly = withHandTable(lists.nbOnly, nbToNn, nnToNb);
   const nnOnly = withHandTable(lists.nnOnly, nnToNb, nbToNn);
-  const both = new Set(lists.both ?? []);
-  const sets: Record<Maalform, ReadonlySet<string>> = { nb: nbOnly, nn: nnOnly };
+  const both = asWordSet(lists.both ?? []);
+  const sets: Record<Maalform, WordSet> = { nb: nbOnly, nn: nnOnly };
 
   /** The lower-case form that decides `word`, or null when it does not count (names, digits, acronyms). */
   function keyOf(text: string, start: number, word: string): string | null {
-    if (HAS_DIGIT.test(word) || inAddress(text, start, start + word.length)) return null;
+    if (word.length > MAX_WORD_LENGTH || HAS_DIGIT.test(word) || inAddress(text, start, start + word.length)) return null;
     const rest = word.slice(1);
     if (UPPER.test(rest) && rest !== rest.toUpperCase()) return null;
     if (UPPER.test(word[0] ?? '') && !atSentenceStart(text, start)) return null;
@@ -116,7 +129,7 @@ export function createMaalformChecker(lists: MaalformLists, suggestions: Maalfor
    * such as permisjonsmuligheter or Oslo-kommunene), its longest last part found in any list, when
    * that part is in `set`.
    */
-  function lookup(key: string, set: ReadonlySet<string>): string | null {
+  function lookup(key: string, set: WordSet): string | null {
     if (set.has(key)) return key;
     if (nbOnly.has(key) || nnOnly.has(key) || both.has(key)) return null;
     const hyphen = key.lastIndexOf('-');
@@ -180,14 +193,21 @@ export function createMaalformChecker(lists: MaalformLists, suggestions: Maalfor
       }
       return { nbOnly: nb, nnOnly: nn };
     },
+
+    listed(form) {
+      return nbOnly.has(form) ? 'nb' : nnOnly.has(form) ? 'nn' : both.has(form) ? 'both' : null;
+    },
   };
 }
 
-function withHandTable(list: Iterable<string>, own: Readonly<Record<string, string>>, other: Readonly<Record<string, string>>): Set<string> {
-  const set = new Set(list);
-  for (const word of Object.keys(own)) set.add(word);
-  for (const word of Object.keys(other)) set.delete(word);
-  return set;
+/** The list with the hand table's own words added and the other side's taken out. */
+function withHandTable(list: Iterable<string> | WordSet, own: Readonly<Record<string, string>>, other: Readonly<Record<string, string>>): WordSet {
+  const set = asWordSet(list);
+  return { has: (word) => !Object.hasOwn(other, word) && (Object.hasOwn(own, word) || set.has(word)) };
+}
+
+function asWordSet(list: Iterable<string> | WordSet): WordSet {
+  return 'has' in list && typeof list.has === 'function' ? list : new Set(list as Iterable<string>);
 }
 
 function atSentenceStart(text: string, start: number): boolean {

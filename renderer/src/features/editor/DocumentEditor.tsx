@@ -11,6 +11,11 @@ import { DocumentDetails } from '../fields/DocumentDetails';
 import { DocumentPreview } from '../preview/DocumentPreview';
 import { plainText } from '../../../../shared/domain/plainText';
 import { LENGTH_GUIDANCE } from '../../../../shared/language/wordCount';
+import { LanguageMenu } from '../language/LanguageMenu';
+import { LanguagePanel } from '../language/LanguagePanel';
+import { MaalformBanner } from '../language/MaalformBanner';
+import { useFieldStats } from '../language/useFieldStats';
+import { useLanguageCheck } from '../language/useLanguageCheck';
 import { DocumentActions } from './DocumentActions';
 import { FieldCount } from './FieldCount';
 import { editorExtensions } from './editorExtensions';
@@ -75,6 +80,9 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
     },
     onBlur: () => void autosave.flush(),
   });
+
+  useLanguageCheck(editor, fields.maalform);
+  const fieldStats = useFieldStats(fields.maalform, fields.title, fields.ingress);
 
   const readContent = useCallback(
     (): DocumentContent => ({
@@ -173,6 +181,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           {t('editor.recovered', { at: new Date(recoveredFrom).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' }) })}
         </p>
       ) : null}
+      <MaalformBanner editor={editor} maalform={fields.maalform} fieldStats={fieldStats} onSwitch={(maalform) => change({ maalform })} />
       {autosave.state.kind === 'conflict' ? (
         <div className="notice notice-error" role="alert">
           <span>{t('editor.conflict.message')}</span>
@@ -243,7 +252,9 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           <EditorContent editor={editor} className="body-editor" />
           <FieldCount id={`${id}-body-count`} text={bodyText} />
         </div>
+        <LanguagePanel editor={editor} maalform={fields.maalform} text={`${fields.title}\n${fields.ingress}\n${bodyText}`} />
         <DocumentDetails value={fields} onChange={change} onFlush={() => void autosave.flush()} />
+        <LanguageMenu editor={editor} maalform={fields.maalform} />
       </div>
       {historyContent ? (
         <HistoryDialog

@@ -10,7 +10,7 @@ function platform(options: { encryption?: boolean; window?: BrowserWindow | null
   };
   const shell = { openExternal: vi.fn(async () => undefined) };
   const dialog = { showOpenDialog: vi.fn(async () => options.pick ?? { canceled: false, filePaths: ['/home/kari/bilde.jpg'] }) };
-  const p = new ElectronPlatform('/data', '1.0.0', safeStorage as unknown as SafeStorage, shell as unknown as Shell, dialog as unknown as Dialog, () => options.window ?? null);
+  const p = new ElectronPlatform('/data', '1.0.0', '/app/resources', safeStorage as unknown as SafeStorage, shell as unknown as Shell, dialog as unknown as Dialog, () => options.window ?? null);
   return { p, safeStorage, shell, dialog };
 }
 

@@ -49,6 +49,7 @@ function createFakeElectron(options: { lock: boolean; isPackaged: boolean; defau
       paths.set(name, value);
     }),
     getVersion: vi.fn(() => '9.8.7'),
+    getAppPath: vi.fn(() => '/opt/melding-dev'),
     enableSandbox: vi.fn(() => requireNotReady('app.enableSandbox')),
     on: vi.fn((event: string, listener: (...args: unknown[]) => void) => {
       appEvents.on(event, listener);
