@@ -7,6 +7,8 @@ import type { AppError } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { HistoryDialog } from '../history/HistoryDialog';
+import { usePasteNotices } from '../paste/usePasteNotices';
+import { EditorToolbar } from '../toolbar/EditorToolbar';
 import { DocumentPreview } from '../preview/DocumentPreview';
 import { plainText } from '../../../../shared/domain/plainText';
 import { LENGTH_GUIDANCE } from '../../../../shared/language/wordCount';
@@ -66,6 +68,8 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
     },
     onBlur: () => void autosave.flush(),
   });
+
+  usePasteNotices(editor, onMessage);
 
   const readContent = useCallback(
     (): DocumentContent => ({
@@ -235,6 +239,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           <span className="field-label" id={`${id}-body-label`}>
             {t('editor.fields.body')}
           </span>
+          <EditorToolbar editor={editor} />
           <EditorContent editor={editor} className="body-editor" />
           <FieldCount id={`${id}-body-count`} text={bodyText} />
         </div>

@@ -2,10 +2,12 @@ import { ListKeymap } from '@tiptap/extension-list';
 import { Dropcursor, Gapcursor, UndoRedo } from '@tiptap/extensions';
 import type { Extensions } from '@tiptap/react';
 import { extensions as bodySchema } from '../../../../shared/editor/extensions';
+import { PasteCleaning } from '../paste/PasteCleaning';
+import { ToolbarKeys } from '../toolbar/ToolbarKeys';
 
 /**
  * The body editor: exactly the shared schema (so what is written is what the preview and the
- * website get), plus behaviour only — undo/redo, drop and gap cursors, list keys. Nothing here
- * may add a content type.
+ * website get), plus behaviour only — undo/redo, drop and gap cursors, list keys, paste cleaning,
+ * the toolbar's shortcuts. Nothing here may add a content type.
  */
-export const editorExtensions: Extensions = [...bodySchema, UndoRedo.configure({ depth: 200 }), Dropcursor, Gapcursor, ListKeymap];
+export const editorExtensions: Extensions = [...bodySchema, UndoRedo.configure({ depth: 200 }), Dropcursor, Gapcursor, ListKeymap, PasteCleaning, ToolbarKeys];
