@@ -19,20 +19,22 @@ const EMAIL_LIKE = /^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]{2,}$/;
 export function checkHref(input: string): HrefCheck {
   const href = input.trim();
   if (!href) return { kind: 'refused', reason: 'empty' };
-  if (isAllowedHref(href)) return { kind: 'ok', href };
+  // Checked through an `unknown` so the type guard does not narrow `href` itself to never.
+  const candidate: unknown = href;
+  if (isAllowedHref(candidate)) return { kind: 'ok', href: candidate };
   const scheme = SCHEME.exec(href)?.[1]?.toLowerCase();
   // "localhost:8080" parses as a scheme too, but it is not one a person would type on purpose.
   if (scheme && !/^\d/.test(href.slice(scheme.length + 1))) {
     return { kind: 'refused', reason: scheme === 'http' || scheme === 'https' || scheme === 'mailto' ? 'invalid' : 'scheme' };
   }
   if (href.startsWith('//')) {
-    const candidate = `https:${href}`;
-    return isAllowedHref(candidate) ? { kind: 'suggest', href: candidate } : { kind: 'refused', reason: 'invalid' };
+    const withScheme = `https:${href}`;
+    return isAllowedHref(withScheme) ? { kind: 'suggest', href: withScheme } : { kind: 'refused', reason: 'invalid' };
   }
   if (EMAIL_LIKE.test(href)) return { kind: 'suggest', href: `mailto:${href}` };
   if (HOST_LIKE.test(href)) {
-    const candidate = `https://${href}`;
-    if (isAllowedHref(candidate)) return { kind: 'suggest', href: candidate };
+    const withScheme = `https://${href}`;
+    if (isAllowedHref(withScheme)) return { kind: 'suggest', href: withScheme };
   }
   return { kind: 'refused', reason: 'invalid' };
 }

@@ -28,26 +28,29 @@ function paragraph(lines: readonly string[]): RichNode {
 export function plainTextBlocks(text: string): RichNode[] {
   const lines = cleanText(text).replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split('\n');
   const runs: Run[] = [];
-  let current: Run | null = null;
+  // Whether the last run may continue: a blank line closes it.
+  let open = false;
   for (const raw of lines) {
     const line = raw.replace(/\s+$/, '');
     if (!line.trim()) {
-      current = null;
+      open = false;
       continue;
     }
+    const last = open ? runs[runs.length - 1] : undefined;
     const bullet = BULLET.exec(line);
     const numbered = bullet ? null : NUMBERED.exec(line);
-    const kind = bullet ? 'bullet' : numbered ? 'number' : 'para';
-    const body = (bullet?.[1] ?? numbered?.[1] ?? line).trim() === '' ? '' : (bullet?.[1] ?? numbered?.[1] ?? line);
-    if (kind === 'para') {
-      if (current?.kind === 'para') current.lines.push(body);
-      else if (current && current.kind !== 'para') {
-        // A wrapped line under a list item continues that item.
-        const last = current.items.length - 1;
-        current.items[last] = `${current.items[last] ?? ''} ${body.trim()}`;
-      } else runs.push((current = { kind: 'para', lines: [body] }));
-    } else if (current?.kind === kind) current.items.push(body);
-    else runs.push((current = { kind, items: [body] }));
+    const item = bullet?.[1] ?? numbered?.[1];
+    open = true;
+    if (item === undefined) {
+      if (last?.kind === 'para') last.lines.push(line);
+      // A wrapped line under a list item continues that item.
+      else if (last) last.items[last.items.length - 1] = `${last.items[last.items.length - 1] ?? ''} ${line.trim()}`;
+      else runs.push({ kind: 'para', lines: [line] });
+      continue;
+    }
+    const kind = bullet ? 'bullet' : 'number';
+    if (last && last.kind === kind) last.items.push(item);
+    else runs.push({ kind, items: [item] });
   }
   return runs.map((run): RichNode => {
     if (run.kind === 'para') return paragraph(run.lines);
