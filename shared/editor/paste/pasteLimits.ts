@@ -7,6 +7,8 @@ export const PASTE_LIMITS = {
   htmlChars: 12_000_000,
   /** Characters of clipboard plain text (about 300,000 words). */
   textChars: 2_000_000,
+  /** Tag nesting above which clipboard HTML is not parsed at all but pasted as plain text. */
+  htmlNesting: 1_000,
   /** Element nesting kept while cleaning; anything deeper is flattened to its text. */
   nestingDepth: 40,
   /** List nesting kept from Word's mso-list levels (Word allows nine). */

@@ -2,7 +2,8 @@ import { Extension } from '@tiptap/core';
 import { Fragment, Slice } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { cleanText } from '../../../../shared/editor/paste/cleanText';
-import { pasteOverLimit } from '../../../../shared/editor/paste/pasteLimits';
+import { htmlNestingExceeds } from '../../../../shared/editor/paste/htmlNesting';
+import { PASTE_LIMITS, pasteOverLimit } from '../../../../shared/editor/paste/pasteLimits';
 import { plainTextBlocks } from '../../../../shared/editor/paste/plainTextBlocks';
 import { cleanPastedHtml } from './cleanPastedHtml';
 
@@ -19,8 +20,8 @@ function notify(dom: Element, notice: PasteNotice): void {
 /**
  * Paste and drop into the body: clipboard HTML is cleaned to the body schema (see
  * `cleanPastedHtml`), plain text becomes paragraphs and simple lists, and a paste too large to
- * handle is refused before anything changes (or, when only its HTML is too large, pasted as plain
- * text), with a `melding:paste` event the editor turns into a message.
+ * handle is refused before anything changes (or, when only its HTML is too large or too deeply
+ * nested to parse safely, pasted as plain text), with a `melding:paste` event the editor turns into a message.
  */
 export const PasteCleaning = Extension.create({
   name: 'pasteCleaning',
@@ -43,7 +44,8 @@ export const PasteCleaning = Extension.create({
               if (!data) return false;
               const html = data.getData('text/html');
               const text = data.getData('text/plain');
-              const over = pasteOverLimit(html.length, text.length);
+              // Deeply nested HTML is as bad as too much of it: a browser's parser would hang on it.
+              const over = pasteOverLimit(html.length, text.length) ?? (htmlNestingExceeds(html, PASTE_LIMITS.htmlNesting) ? 'html' : null);
               if (!over) return false;
               event.preventDefault();
               if (over === 'html' && text) {

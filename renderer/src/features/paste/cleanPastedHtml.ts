@@ -176,8 +176,8 @@ function nextMarks(tag: string, el: Element, style: InlineStyle, marks: Marks): 
 function appendText(out: globalThis.Document, frame: Frame, data: string): void {
   const text = cleanText(data);
   if (!text) return;
-  // Source indentation between blocks is not content.
-  if (!text.trim() && (/^(?:body|ul|ol|blockquote)$/.test(frame.out.localName) || (frame.out.localName === 'div' && text.includes('\n')))) return;
+  // Whitespace between blocks is left to ProseMirror, which drops it outside inline content; between
+  // inline elements at the top level (links pasted from a list of links) it separates words.
   let parent: Element = frame.out;
   const wrap = (tag: string) => {
     const el = out.createElement(tag);

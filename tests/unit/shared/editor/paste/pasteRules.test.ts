@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkHref } from '../../../../../shared/editor/paste/checkHref';
+import { htmlNestingExceeds } from '../../../../../shared/editor/paste/htmlNesting';
 import { cleanText } from '../../../../../shared/editor/paste/cleanText';
 import { isMsoListMarker, msoListPlace, parseInlineStyle, styleBold, styleHidden, styleItalic } from '../../../../../shared/editor/paste/inlineStyle';
 import { isOrderedMarker } from '../../../../../shared/editor/paste/listMarker';
@@ -118,5 +119,24 @@ describe('pasteOverLimit', () => {
     expect(pasteOverLimit(1000, 1000)).toBeNull();
     expect(pasteOverLimit(PASTE_LIMITS.htmlChars + 1, 10)).toBe('html');
     expect(pasteOverLimit(0, PASTE_LIMITS.textChars + 1)).toBe('text');
+  });
+});
+
+describe('htmlNestingExceeds', () => {
+  it('finds a nesting bomb in linear time without a parser', () => {
+    expect(htmlNestingExceeds(`${'<div><b>'.repeat(50_000)}x${'</b></div>'.repeat(50_000)}`, 1_000)).toBe(true);
+  });
+  it('lets real documents through: closed tags, unclosed <li> and <p>, void elements, comments and quoted >', () => {
+    const libreOffice = `<ul>${'<li><p>punkt'.repeat(5_000)}</ul>`;
+    expect(htmlNestingExceeds(libreOffice, 1_000)).toBe(false);
+    expect(htmlNestingExceeds(`${'<div><span title="a>b">x</span><br><img src=x></div>'.repeat(5_000)}<!-- <div><div> -->`, 1_000)).toBe(false);
+    expect(htmlNestingExceeds('<div>'.repeat(20), 10)).toBe(true);
+  });
+});
+
+describe('htmlNestingExceeds on hostile text', () => {
+  it('stays linear on unterminated tags and comments', () => {
+    expect(htmlNestingExceeds('<a "'.repeat(500_000), 1_000_000)).toBe(false);
+    expect(htmlNestingExceeds('<!--'.repeat(500_000), 1_000)).toBe(false);
   });
 });
