@@ -62,9 +62,9 @@ export function EditorToolbar({ editor }: { readonly editor: Editor | null }) {
   );
 
   const items: Item[] = [
-    { id: 'paragraph', group: 0, label: t('toolbar.paragraph'), keys: 'Ctrl+Alt+0', ariaKeys: 'Control+Alt+0', pressed: state.block === 'paragraph', enabled: state.can.paragraph, content: t('toolbar.paragraph'), run: (k) => command(k)?.setParagraph().run() },
-    { id: 'h2', group: 0, label: t('toolbar.heading2'), keys: 'Ctrl+Alt+2', ariaKeys: 'Control+Alt+2', pressed: state.block === 'h2', enabled: state.can.h2, content: t('toolbar.heading2'), run: (k) => command(k)?.setHeading({ level: 2 }).run() },
-    { id: 'h3', group: 0, label: t('toolbar.heading3'), keys: 'Ctrl+Alt+3', ariaKeys: 'Control+Alt+3', pressed: state.block === 'h3', enabled: state.can.h3, content: t('toolbar.heading3'), run: (k) => command(k)?.setHeading({ level: 3 }).run() },
+    { id: 'paragraph', group: 0, label: t('toolbar.paragraph'), keys: 'Ctrl+Alt+0', ariaKeys: 'Control+Alt+0', pressed: state.block === 'paragraph', enabled: state.can.paragraph || state.block === 'paragraph', content: t('toolbar.paragraph'), run: (k) => command(k)?.setParagraph().run() },
+    { id: 'h2', group: 0, label: t('toolbar.heading2'), keys: 'Ctrl+Alt+2', ariaKeys: 'Control+Alt+2', pressed: state.block === 'h2', enabled: state.can.h2 || state.block === 'h2', content: t('toolbar.heading2'), run: (k) => command(k)?.setHeading({ level: 2 }).run() },
+    { id: 'h3', group: 0, label: t('toolbar.heading3'), keys: 'Ctrl+Alt+3', ariaKeys: 'Control+Alt+3', pressed: state.block === 'h3', enabled: state.can.h3 || state.block === 'h3', content: t('toolbar.heading3'), run: (k) => command(k)?.setHeading({ level: 3 }).run() },
     { id: 'bold', group: 1, label: t('toolbar.bold'), keys: 'Ctrl+B', ariaKeys: 'Control+B', pressed: state.bold, enabled: state.can.bold, content: letter(t('toolbar.bold'), 'bold'), run: (k) => command(k)?.toggleBold().run() },
     { id: 'italic', group: 1, label: t('toolbar.italic'), keys: 'Ctrl+I', ariaKeys: 'Control+I', pressed: state.italic, enabled: state.can.italic, content: letter(t('toolbar.italic'), 'italic'), run: (k) => command(k)?.toggleItalic().run() },
     { id: 'bulletList', group: 2, label: t('toolbar.bulletList'), keys: 'Ctrl+Shift+8', ariaKeys: 'Control+Shift+8', pressed: state.bulletList, enabled: state.can.bulletList, content: icon('bulletList'), run: (k) => command(k)?.toggleBulletList().run() },
