@@ -3,6 +3,7 @@ import { Dropcursor, Gapcursor, UndoRedo } from '@tiptap/extensions';
 import type { Extensions } from '@tiptap/react';
 import { extensions as bodySchema } from '../../../../shared/editor/extensions';
 import { PasteCleaning } from '../paste/PasteCleaning';
+import { LinkTargetHighlight } from '../toolbar/LinkTargetHighlight';
 import { ToolbarKeys } from '../toolbar/ToolbarKeys';
 
 /**
@@ -10,4 +11,4 @@ import { ToolbarKeys } from '../toolbar/ToolbarKeys';
  * website get), plus behaviour only — undo/redo, drop and gap cursors, list keys, paste cleaning,
  * the toolbar's shortcuts. Nothing here may add a content type.
  */
-export const editorExtensions: Extensions = [...bodySchema, UndoRedo.configure({ depth: 200 }), Dropcursor, Gapcursor, ListKeymap, PasteCleaning, ToolbarKeys];
+export const editorExtensions: Extensions = [...bodySchema, UndoRedo.configure({ depth: 200 }), Dropcursor, Gapcursor, ListKeymap, PasteCleaning, ToolbarKeys, LinkTargetHighlight];

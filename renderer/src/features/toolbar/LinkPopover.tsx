@@ -5,6 +5,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } f
 import { useTranslation } from 'react-i18next';
 import { checkHref, type HrefCheck } from '../../../../shared/editor/paste/checkHref';
 import { api } from '../../lib/api';
+import { highlightLinkTarget } from './LinkTargetHighlight';
 
 interface LinkPopoverProps {
   readonly editor: Editor;
@@ -13,13 +14,13 @@ interface LinkPopoverProps {
 }
 
 /** The link under the caret (its href and the text of the whole linked run), or null. */
-function currentLink(editor: Editor): { href: string; text: string } | null {
+function currentLink(editor: Editor): { href: string; text: string; from: number; to: number } | null {
   const href = editor.getAttributes('link')['href'];
   if (typeof href !== 'string' || !editor.isActive('link')) return null;
   const { state } = editor;
   const { from, to, empty } = state.selection;
   const range = empty ? getMarkRange(state.doc.resolve(from), state.schema.marks['link'] as MarkType, { href }) : { from, to };
-  return { href, text: range ? state.doc.textBetween(range.from, range.to, ' ') : '' };
+  return range ? { href, text: state.doc.textBetween(range.from, range.to, ' '), ...range } : { href, text: '', from, to };
 }
 
 /**
@@ -55,10 +56,12 @@ export function LinkPopover({ editor, onClose }: LinkPopoverProps) {
     el.style.setProperty('top', `${Math.round(top)}px`);
     addressRef.current?.focus();
     addressRef.current?.select();
+    editor.view.dispatch(highlightLinkTarget(editor.state, existing ?? { from, to }));
     return () => {
       if (el.matches(':popover-open')) el.hidePopover();
+      if (!editor.isDestroyed) editor.view.dispatch(highlightLinkTarget(editor.state, null));
     };
-  }, [editor]);
+  }, [editor, existing]);
 
   // Non-modal: a press outside closes it, without taking the focus anywhere special.
   useEffect(() => {

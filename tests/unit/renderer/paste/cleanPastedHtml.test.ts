@@ -152,6 +152,15 @@ describe('cleanPastedHtml with real and faithful clipboard HTML', () => {
   });
 });
 
+describe('cleanPastedHtml with the editor’s own clipboard', () => {
+  it("keeps ProseMirror's slice marker when it names only body node types, and drops a forged one", () => {
+    expect(cleanPastedHtml('<ul data-pm-slice="3 3 []"><li><p>punkt</p></li></ul>')).toBe('<ul data-pm-slice="3 3 []"><li><p>punkt</p></li></ul>');
+    expect(cleanPastedHtml('<p data-pm-slice="1 1 [&quot;blockquote&quot;,null]">sitat</p>')).toContain('data-pm-slice');
+    expect(cleanPastedHtml('<p data-pm-slice="1 1 [&quot;script&quot;,null]">x</p>')).toBe('<p>x</p>');
+    expect(cleanPastedHtml('<p data-pm-slice="999 1 []">x</p>')).toBe('<p>x</p>');
+  });
+});
+
 describe('cleanPastedHtml with hostile input', () => {
   it('flattens deeply nested elements without recursion, keeping the text', () => {
     // jsdom's own parser recurses (Chromium's caps nesting at 512), so 100,000 levels is the e2e case.
