@@ -44,20 +44,29 @@ export function LinkPopover({ editor, onClose }: LinkPopoverProps) {
     const el = ref.current;
     if (!el) return;
     el.showPopover();
-    const { from, to } = editor.state.selection;
-    const start = editor.view.coordsAtPos(from);
-    const end = editor.view.coordsAtPos(to);
-    const width = el.offsetWidth;
-    const height = el.offsetHeight;
-    const left = Math.max(8, Math.min(start.left, window.innerWidth - width - 8));
-    const below = end.bottom + 6;
-    const top = below + height > window.innerHeight - 8 ? Math.max(8, start.top - height - 6) : below;
-    el.style.setProperty('left', `${Math.round(left)}px`);
-    el.style.setProperty('top', `${Math.round(top)}px`);
+    const target = existing ?? { from: editor.state.selection.from, to: editor.state.selection.to };
+    // Beside the text being linked, below it unless there is no room; again when the page scrolls.
+    const place = () => {
+      if (editor.isDestroyed) return;
+      const start = editor.view.coordsAtPos(target.from);
+      const end = editor.view.coordsAtPos(target.to);
+      const width = el.offsetWidth;
+      const height = el.offsetHeight;
+      const left = Math.max(8, Math.min(start.left, window.innerWidth - width - 8));
+      const below = end.bottom + 6;
+      const top = below + height > window.innerHeight - 8 ? Math.max(8, start.top - height - 6) : below;
+      el.style.setProperty('left', `${Math.round(left)}px`);
+      el.style.setProperty('top', `${Math.round(top)}px`);
+    };
+    place();
+    window.addEventListener('scroll', place, true);
+    window.addEventListener('resize', place);
     addressRef.current?.focus();
     addressRef.current?.select();
-    editor.view.dispatch(highlightLinkTarget(editor.state, existing ?? { from, to }));
+    editor.view.dispatch(highlightLinkTarget(editor.state, target));
     return () => {
+      window.removeEventListener('scroll', place, true);
+      window.removeEventListener('resize', place);
       if (el.matches(':popover-open')) el.hidePopover();
       if (!editor.isDestroyed) editor.view.dispatch(highlightLinkTarget(editor.state, null));
     };
