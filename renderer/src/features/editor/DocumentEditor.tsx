@@ -8,6 +8,8 @@ import { ErrorText } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { HistoryDialog } from '../history/HistoryDialog';
 import { DocumentDetails } from '../fields/DocumentDetails';
+import { usePasteNotices } from '../paste/usePasteNotices';
+import { EditorToolbar } from '../toolbar/EditorToolbar';
 import { DocumentPreview } from '../preview/DocumentPreview';
 import { plainText } from '../../../../shared/domain/plainText';
 import { LENGTH_GUIDANCE } from '../../../../shared/language/wordCount';
@@ -83,6 +85,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
 
   useLanguageCheck(editor, fields.maalform);
   const fieldStats = useFieldStats(fields.maalform, fields.title, fields.ingress);
+  usePasteNotices(editor, onMessage);
 
   const readContent = useCallback(
     (): DocumentContent => ({
@@ -249,6 +252,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           <span className="field-label" id={`${id}-body-label`}>
             {t('editor.fields.body')}
           </span>
+          <EditorToolbar editor={editor} />
           <EditorContent editor={editor} className="body-editor" />
           <FieldCount id={`${id}-body-count`} text={bodyText} />
         </div>

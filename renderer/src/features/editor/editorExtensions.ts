@@ -3,10 +3,24 @@ import { Dropcursor, Gapcursor, UndoRedo } from '@tiptap/extensions';
 import type { Extensions } from '@tiptap/react';
 import { extensions as bodySchema } from '../../../../shared/editor/extensions';
 import { LanguageCheck } from '../language/LanguageCheck';
+import { PasteCleaning } from '../paste/PasteCleaning';
+import { LinkTargetHighlight } from '../toolbar/LinkTargetHighlight';
+import { ToolbarKeys } from '../toolbar/ToolbarKeys';
 
 /**
  * The body editor: exactly the shared schema (so what is written is what the preview and the
- * website get), plus behaviour only — undo/redo, drop and gap cursors, list keys. Nothing here
- * may add a content type. LanguageCheck draws spelling and målform underlines (decorations only).
+ * website get), plus behaviour only — undo/redo, drop and gap cursors, list keys, paste cleaning,
+ * the toolbar's shortcuts, and LanguageCheck's spelling and målform underlines (decorations
+ * only). Nothing here may add a content type.
  */
-export const editorExtensions: Extensions = [...bodySchema, UndoRedo.configure({ depth: 200 }), Dropcursor, Gapcursor, ListKeymap, LanguageCheck];
+export const editorExtensions: Extensions = [
+  ...bodySchema,
+  UndoRedo.configure({ depth: 200 }),
+  Dropcursor,
+  Gapcursor,
+  ListKeymap,
+  PasteCleaning,
+  ToolbarKeys,
+  LinkTargetHighlight,
+  LanguageCheck,
+];
