@@ -21,6 +21,7 @@ import { useLanguageCheck } from '../language/useLanguageCheck';
 import { DocumentActions } from './DocumentActions';
 import { FieldCount } from './FieldCount';
 import { editorExtensions } from './editorExtensions';
+import { ConflictNotice } from './ConflictNotice';
 import { SaveIndicator } from './SaveIndicator';
 import { useAutosave } from './useAutosave';
 
@@ -160,7 +161,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           </label>
           <span className={`badge status-${doc.status}`}>{t(`status.workflow.${doc.status}`)}</span>
         </div>
-        <SaveIndicator state={autosave.state} onRetry={() => void autosave.flush()} />
+        <SaveIndicator controller={autosave} />
         <button
           type="button"
           className="button button-quiet"
@@ -185,27 +186,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
         </p>
       ) : null}
       <MaalformBanner editor={editor} maalform={fields.maalform} fieldStats={fieldStats} onSwitch={(maalform) => change({ maalform })} />
-      {autosave.state.kind === 'conflict' ? (
-        <div className="notice notice-error" role="alert">
-          <span>{t('editor.conflict.message')}</span>
-          <span className="notice-actions">
-            <button type="button" className="button button-small" onClick={onReload}>
-              {t('editor.conflict.reload')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() =>
-                void api.documents.get({ id: doc.id }).then((r) => {
-                  if (r.ok) autosave.keepMine(r.value.document.revision);
-                })
-              }
-            >
-              {t('editor.conflict.keepMine')}
-            </button>
-          </span>
-        </div>
-      ) : null}
+      <ConflictNotice controller={autosave} documentId={doc.id} onReload={onReload} />
       {actionError ? (
         <p className="inline-error" role="alert">
           <ErrorText error={actionError} />

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../app/ErrorText';
 import { formatTime } from '../../lib/format';
-import type { SaveState } from './useAutosave';
+import type { AutosaveController } from './autosaveController';
+import { useSaveState } from './useAutosave';
 
 /** Says honestly where the text is: stored, on its way, or only here because saving failed. */
-export function SaveIndicator({ state, onRetry }: { readonly state: SaveState; readonly onRetry: () => void }) {
+export function SaveIndicator({ controller }: { readonly controller: AutosaveController }) {
   const { t } = useTranslation();
+  const state = useSaveState(controller);
+  const onRetry = () => void controller.flush();
   if (state.kind === 'failed') {
     return (
       <div className="save-indicator is-failed" role="alert">

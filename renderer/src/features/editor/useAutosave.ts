@@ -3,7 +3,20 @@ import type { DocumentContent } from '../../../../shared/domain/document';
 import { api } from '../../lib/api';
 import { AutosaveController } from './autosaveController';
 
-export type { SaveState } from './autosaveController';
+import type { SaveState } from './autosaveController';
+
+export type { SaveState };
+
+/**
+ * The save state, for the few components that show it. The editor itself does not subscribe: a
+ * save every second while typing must not re-render the whole document form (typing latency).
+ */
+export function useSaveState(controller: AutosaveController): SaveState {
+  return useSyncExternalStore(
+    (listener) => controller.subscribe(listener),
+    () => controller.state,
+  );
+}
 
 /**
  * One AutosaveController per open document, wired to the contract and to the window: leaving
@@ -11,10 +24,6 @@ export type { SaveState } from './autosaveController';
  */
 export function useAutosave(id: string, revision: number, updatedAt: string, readContent: () => DocumentContent): AutosaveController {
   const [controller] = useState(() => new AutosaveController(id, revision, updatedAt, readContent, (request) => api.documents.save(request)));
-  useSyncExternalStore(
-    (listener) => controller.subscribe(listener),
-    () => controller.state,
-  );
 
   // Leaving the document: store what is there. (No dispose: a retry after a failed save must
   // go on even when the editor is gone — that is the user's text.)
