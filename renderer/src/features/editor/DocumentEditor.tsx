@@ -54,6 +54,13 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
   }));
   const [actionError, setActionError] = useState<AppError | null>(null);
   const ingressRef = useRef<HTMLTextAreaElement>(null);
+  const titleRef = useRef<HTMLTextAreaElement>(null);
+  // A new, empty document: the writer starts with the title (Ctrl+N, then type).
+  useEffect(() => {
+    if (doc.title === '' && doc.ingress === '' && plainText(doc.body).trim() === '') titleRef.current?.focus();
+    // Only when a document is opened, not on every change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc.id]);
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [bodyText, setBodyText] = useState(() => plainText(doc.body));
   const fieldsRef = useRef(fields);
@@ -198,6 +205,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
         <label className="field">
           <span className="field-label">{t('editor.fields.title')}</span>
           <textarea
+            ref={titleRef}
             className="title-input"
             rows={1}
             value={fields.title}
