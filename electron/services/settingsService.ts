@@ -1,11 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
+import type { Low } from 'lowdb';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/domain/settings';
 import { err, ok, type Result } from '../../shared/ipc/result';
 import type { EventBus } from './eventBus';
 import type { Logger } from './logger';
-import { CorruptFileError, DurableJsonFile, setAside } from './storage/durableJsonFile';
+import { openJsonStore } from './storage/openJsonStore';
 
 export interface Notice {
   readonly code: string;
@@ -24,21 +23,10 @@ export class SettingsService {
   ) {}
 
   static async open(dataDir: string, bus: EventBus, logger: Logger, notices: Notice[], now = () => new Date()): Promise<SettingsService> {
-    await mkdir(dataDir, { recursive: true });
-    const file = join(dataDir, 'settings.json');
-    const adapter = new DurableJsonFile<Settings>(file);
-    const db = new Low<Settings>(adapter, structuredClone(DEFAULT_SETTINGS));
-    try {
-      await db.read();
-      const parsed = SettingsSchema.safeParse(db.data);
-      if (!parsed.success) throw new CorruptFileError(file, 'content does not match the settings schema');
-      db.data = parsed.data;
-    } catch (error) {
-      if (!(error instanceof CorruptFileError)) throw error;
-      const movedTo = await setAside(file, now());
-      logger.warn('settings.corrupt', { movedTo, reason: error.reason });
-      notices.push({ code: 'settings_reset', detail: movedTo });
-      db.data = structuredClone(DEFAULT_SETTINGS);
+    const { db, setAsideTo, reason } = await openJsonStore(join(dataDir, 'settings.json'), SettingsSchema, () => structuredClone(DEFAULT_SETTINGS), now);
+    if (setAsideTo) {
+      logger.warn('settings.corrupt', { movedTo: setAsideTo, reason });
+      notices.push({ code: 'settings_reset', detail: setAsideTo });
     }
     return new SettingsService(db, bus, logger);
   }

@@ -1,6 +1,5 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
+import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { ContactSchema, type Contact } from '../../../shared/domain/contact';
 import { validateContact, type ContactDraft } from '../../../shared/domain/contactRules';
@@ -9,7 +8,7 @@ import { err, ok, type Result } from '../../../shared/ipc/result';
 import type { EventBus } from '../eventBus';
 import type { Logger } from '../logger';
 import type { Notice } from '../settingsService';
-import { CorruptFileError, DurableJsonFile, setAside } from '../storage/durableJsonFile';
+import { openJsonStore } from '../storage/openJsonStore';
 
 const ContactFileSchema = z.object({ schemaVersion: z.literal(1), contacts: z.array(ContactSchema).max(5000) }).strict();
 type ContactFile = z.infer<typeof ContactFileSchema>;
@@ -34,20 +33,10 @@ export class ContactRegister {
     deps: { bus: EventBus; logger: Logger; newId: () => string; now?: () => Date },
     notices: Notice[],
   ): Promise<ContactRegister> {
-    await mkdir(dataDir, { recursive: true });
-    const file = join(dataDir, 'contacts.json');
-    const db = new Low<ContactFile>(new DurableJsonFile<ContactFile>(file), structuredClone(EMPTY));
-    try {
-      await db.read();
-      const parsed = ContactFileSchema.safeParse(db.data);
-      if (!parsed.success) throw new CorruptFileError(file, 'content does not match the contact register schema');
-      db.data = parsed.data;
-    } catch (error) {
-      if (!(error instanceof CorruptFileError)) throw error;
-      const movedTo = await setAside(file, (deps.now ?? (() => new Date()))());
-      deps.logger.warn('contacts.corrupt', { movedTo, reason: error.reason });
-      notices.push({ code: 'contacts_reset', detail: movedTo });
-      db.data = structuredClone(EMPTY);
+    const { db, setAsideTo, reason } = await openJsonStore(join(dataDir, 'contacts.json'), ContactFileSchema, () => structuredClone(EMPTY), deps.now);
+    if (setAsideTo) {
+      deps.logger.warn('contacts.corrupt', { movedTo: setAsideTo, reason });
+      notices.push({ code: 'contacts_reset', detail: setAsideTo });
     }
     return new ContactRegister(db, deps);
   }

@@ -1,11 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { Low } from 'lowdb';
+import type { Low } from 'lowdb';
 import { z } from 'zod';
 import type { Maalform } from '../../../shared/domain/vocabulary';
 import { err, ok, type Result } from '../../../shared/ipc/result';
 import type { Logger } from '../logger';
-import { CorruptFileError, DurableJsonFile, setAside } from '../storage/durableJsonFile';
+import { openJsonStore } from '../storage/openJsonStore';
 
 const PersonalFileSchema = z.object({
   version: z.literal(1),
@@ -30,19 +28,8 @@ export class PersonalDictionary {
   ) {}
 
   static async open(file: string, logger: Logger, now = () => new Date()): Promise<PersonalDictionary> {
-    await mkdir(dirname(file), { recursive: true });
-    const db = new Low<PersonalFile>(new DurableJsonFile<PersonalFile>(file), empty());
-    try {
-      await db.read();
-      const parsed = PersonalFileSchema.safeParse(db.data);
-      if (!parsed.success) throw new CorruptFileError(file, 'content does not match the personal dictionary schema');
-      db.data = parsed.data;
-    } catch (error) {
-      if (!(error instanceof CorruptFileError)) throw error;
-      const movedTo = await setAside(file, now());
-      logger.warn('language.personal_corrupt', { movedTo, reason: error.reason });
-      db.data = empty();
-    }
+    const { db, setAsideTo, reason } = await openJsonStore(file, PersonalFileSchema, empty, now);
+    if (setAsideTo) logger.warn('language.personal_corrupt', { movedTo: setAsideTo, reason });
     return new PersonalDictionary(db, logger);
   }
 
