@@ -55,6 +55,16 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
   const [actionError, setActionError] = useState<AppError | null>(null);
   const ingressRef = useRef<HTMLTextAreaElement>(null);
   const titleRef = useRef<HTMLTextAreaElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  // The body's toolbar sticks just under the document header, whose height changes as it wraps.
+  useEffect(() => {
+    const header = headerRef.current;
+    const area = header?.parentElement;
+    if (!header || !area) return;
+    const observer = new ResizeObserver(() => area.style.setProperty('--doc-header-height', `${header.offsetHeight}px`));
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
   // A new, empty document: the writer starts with the title (Ctrl+N, then type).
   useEffect(() => {
     if (doc.title === '' && doc.ingress === '' && plainText(doc.body).trim() === '') titleRef.current?.focus();
@@ -144,7 +154,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
       <h1 id={`${id}-heading`} className="visually-hidden">
         {fields.title || t('library.untitled')}
       </h1>
-      <div className="doc-header">
+      <div className="doc-header" ref={headerRef}>
         <div className="doc-meta">
           <label className="select-label">
             <span>{t('editor.fields.type')}</span>
