@@ -1,5 +1,9 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures/devhost';
+import { expect as baseExpect, test } from './fixtures/devhost';
+
+// Each test starts a fresh devhost, so its first check loads a dictionary in a new worker: under a
+// second here, several seconds on a busy CI machine. Waiting longer is not timing anything.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const BOKMAAL_PARAGRAPH =
   'Regjeringen har bestemt at det ikke skal bli noen endringer i ordningen. Hva som skjer videre, er fortsatt uklart, men vi kommer tilbake med mer informasjon så snart som mulig. Departementet mener at kommunene selv må vurdere hvordan de vil bruke pengene.';

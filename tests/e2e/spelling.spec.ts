@@ -1,5 +1,9 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures/devhost';
+import { expect as baseExpect, test } from './fixtures/devhost';
+
+// Each test starts a fresh devhost, so its first check loads a dictionary in a new worker: under a
+// second here, several seconds on a busy CI machine. Waiting longer is not timing anything.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** A new document from the keyboard, in the given målform, with the caret in the body. */
 async function newDocument(page: Page, maalform: 'nb' | 'nn' = 'nb') {
