@@ -138,5 +138,11 @@ export function createHandlers(services: Services): Handlers {
     'language:removeWord': async ({ maalform, word }) => language.removeWord(maalform, word),
     'language:personalWords': async ({ maalform }) => ok(language.personalWords(maalform)),
     'language:status': async () => ok(language.status()),
+    // Wired to the media store in the next commit; the contract lands first so the renderer can build on it.
+    'media:ingest': async () => err('internal', 'media store not wired yet'),
+    'media:pick': async () => err('media_picker_unavailable', 'media store not wired yet'),
+    'media:get': async () => err('media_not_found', 'media store not wired yet'),
+    'media:unused': async () => ok({ items: [], bytes: 0 }),
+    'media:removeUnused': async () => ok({ removed: 0, bytes: 0 }),
   };
 }

@@ -454,6 +454,14 @@ export const en = {
     import_invalid_media: 'One or more images in this file are missing or damaged, so nothing was imported. Ask the sender to export the document again.',
     language_unavailable: 'The spelling dictionary could not be loaded. You can keep writing; the text is not checked.',
     language_cancelled: 'The request was replaced by a newer one.',
+    media_unsupported_type: 'Melding cannot use this file as a photo. Choose a JPEG, PNG, WebP, TIFF or HEIC image. SVG files are refused because they can carry scripts.',
+    media_corrupt: 'The image file is damaged or incomplete. Open it in an image program and save it again as JPEG, or ask the sender for a new copy.',
+    media_too_large: 'The file is larger than 100 MB. Save a smaller copy of the photo, for example as JPEG, and add that instead.',
+    media_too_many_pixels: 'The image has more than 100 megapixels, far more than a press photo needs. Save a smaller copy and add that instead.',
+    media_too_small: 'The image is too small to publish (under 200 pixels on its longest side). Choose a larger version of the photo.',
+    media_heic_unsupported: 'This HEIC photo cannot be read here. Export it as JPEG first (on a Mac, in Photos: File › Export), then add the JPEG file.',
+    media_not_found: 'The image is no longer in the media store. Add the photo again.',
+    media_picker_unavailable: 'The system’s file dialog is not available here. Use the file chooser in the window instead.',
   },
 };
 

@@ -456,5 +456,13 @@ export const nb: Catalogue = {
     import_invalid_media: 'Ett eller flere bilder i filen mangler eller er skadet, så ingenting ble importert. Be avsenderen eksportere dokumentet på nytt.',
     language_unavailable: 'Ordlisten for stavekontroll kunne ikke lastes inn. Du kan skrive videre, men teksten blir ikke kontrollert.',
     language_cancelled: 'Forespørselen ble erstattet av en nyere.',
+    media_unsupported_type: 'Melding kan ikke bruke denne filen som bilde. Velg et JPEG-, PNG-, WebP-, TIFF- eller HEIC-bilde. SVG-filer avvises fordi de kan inneholde skript.',
+    media_corrupt: 'Bildefilen er skadet eller ufullstendig. Åpne den i et bildeprogram og lagre den på nytt som JPEG, eller be avsenderen om en ny kopi.',
+    media_too_large: 'Filen er større enn 100 MB. Lagre en mindre kopi av bildet, for eksempel som JPEG, og legg til den i stedet.',
+    media_too_many_pixels: 'Bildet har mer enn 100 megapiksler, langt mer enn et pressebilde trenger. Lagre en mindre kopi og legg til den i stedet.',
+    media_too_small: 'Bildet er for lite til å publiseres (under 200 piksler på den lengste siden). Velg en større versjon av bildet.',
+    media_heic_unsupported: 'Dette HEIC-bildet kan ikke leses her. Eksporter det som JPEG først (på Mac, i Bilder: Arkiv › Eksporter), og legg så til JPEG-filen.',
+    media_not_found: 'Bildet finnes ikke lenger i bildearkivet. Legg til bildet på nytt.',
+    media_picker_unavailable: 'Systemets fildialog er ikke tilgjengelig her. Bruk filvelgeren i vinduet i stedet.',
   },
 };

@@ -456,5 +456,13 @@ export const nn: Catalogue = {
     import_invalid_media: 'Eitt eller fleire bilete i fila manglar eller er skadde, så ingenting vart importert. Be avsendaren eksportere dokumentet på nytt.',
     language_unavailable: 'Ordlista for stavekontroll kunne ikkje lastast inn. Du kan skrive vidare, men teksten blir ikkje kontrollert.',
     language_cancelled: 'Førespurnaden vart erstatta av ein nyare.',
+    media_unsupported_type: 'Melding kan ikkje bruke denne fila som bilete. Vel eit JPEG-, PNG-, WebP-, TIFF- eller HEIC-bilete. SVG-filer blir avviste fordi dei kan innehalde skript.',
+    media_corrupt: 'Biletfila er skadd eller ufullstendig. Opne ho i eit biletprogram og lagre ho på nytt som JPEG, eller be avsendaren om ein ny kopi.',
+    media_too_large: 'Fila er større enn 100 MB. Lagre ein mindre kopi av biletet, til dømes som JPEG, og legg til den i staden.',
+    media_too_many_pixels: 'Biletet har meir enn 100 megapikslar, langt meir enn eit pressebilete treng. Lagre ein mindre kopi og legg til den i staden.',
+    media_too_small: 'Biletet er for lite til å publiserast (under 200 pikslar på den lengste sida). Vel ein større versjon av biletet.',
+    media_heic_unsupported: 'Dette HEIC-biletet kan ikkje lesast her. Eksporter det som JPEG først (på Mac, i Bilder: Arkiv › Eksporter), og legg så til JPEG-fila.',
+    media_not_found: 'Biletet finst ikkje lenger i biletarkivet. Legg til biletet på nytt.',
+    media_picker_unavailable: 'Fildialogen til systemet er ikkje tilgjengeleg her. Bruk filveljaren i vindauget i staden.',
   },
 };
