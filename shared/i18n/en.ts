@@ -442,7 +442,7 @@ export const en = {
     document_damaged: 'The document’s file is damaged and no earlier version could be found. The damaged file is kept in the data folder.',
     document_newer_format: 'The document was saved by a newer version of Melding. Update Melding to open it.',
     revision_not_found: 'That version is no longer in the history.',
-    media_unavailable: 'Documents with images cannot be exported yet.',
+    media_unavailable: 'An image in this document is missing from the media store, so the document cannot be exported. Remove or replace the image, then try again.',
     invalid_input: 'Melding received data it could not accept, and changed nothing.',
     forbidden_sender: 'The request came from somewhere Melding does not trust, and was refused.',
     unknown_channel: 'Melding does not know this action.',

@@ -444,7 +444,7 @@ export const nb: Catalogue = {
     document_damaged: 'Filen til dokumentet er skadet, og ingen tidligere versjon ble funnet. Den skadede filen er tatt vare på i datamappen.',
     document_newer_format: 'Dokumentet er lagret med en nyere versjon av Melding. Oppdater Melding for å åpne det.',
     revision_not_found: 'Den versjonen finnes ikke lenger i historikken.',
-    media_unavailable: 'Dokumenter med bilder kan ikke eksporteres ennå.',
+    media_unavailable: 'Et bilde i dokumentet mangler i bildearkivet, så dokumentet kan ikke eksporteres. Fjern eller bytt ut bildet, og prøv igjen.',
     invalid_input: 'Melding fikk data som ikke kunne godtas, og endret ingenting.',
     forbidden_sender: 'Forespørselen kom fra et sted Melding ikke stoler på, og ble avvist.',
     unknown_channel: 'Melding kjenner ikke denne handlingen.',

@@ -444,7 +444,7 @@ export const nn: Catalogue = {
     document_damaged: 'Fila til dokumentet er skadd, og ingen tidlegare versjon vart funnen. Den skadde fila er teken vare på i datamappa.',
     document_newer_format: 'Dokumentet er lagra med ein nyare versjon av Melding. Oppdater Melding for å opne det.',
     revision_not_found: 'Den versjonen finst ikkje lenger i historikken.',
-    media_unavailable: 'Dokument med bilete kan ikkje eksporterast enno.',
+    media_unavailable: 'Eit bilete i dokumentet manglar i biletarkivet, så dokumentet kan ikkje eksporterast. Fjern eller byt ut biletet, og prøv igjen.',
     invalid_input: 'Melding fekk data som ikkje kunne godtakast, og endra ingenting.',
     forbidden_sender: 'Førespurnaden kom frå ein stad Melding ikkje stolar på, og vart avvist.',
     unknown_channel: 'Melding kjenner ikkje denne handlinga.',

@@ -1,6 +1,7 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { RenditionName } from '../../../shared/domain/media';
 import type { ErrorCode } from '../../../shared/ipc/result';
+import { canDecodeHevc } from './hevcSupport';
 
 /** Longest side of each rendition; never upscaled. */
 export const RENDITION_SIZES: Readonly<Record<RenditionName, number>> = { w2400: 2400, w1200: 1200, w600: 600, thumb: 320 };
@@ -67,6 +68,8 @@ export async function renderRenditions(bytes: Uint8Array, isHeic: boolean): Prom
   } catch (error) {
     throw classifyImageError(error, isHeic);
   }
+  // Decided on the header and what this build can do, before any decoder complains.
+  if (isHeic && meta.compression === 'hevc' && !(await canDecodeHevc())) throw new ImageError('media_heic_unsupported', 'this build of libvips has no HEVC decoder');
   const { width, height } = meta;
   if (!width || !height) throw new ImageError('media_corrupt', 'the image has no dimensions');
   // Checked on the header, before any pixel is decoded (limitInputPixels guards the decode too).
