@@ -186,6 +186,17 @@ describe('dedupe', () => {
     ]);
   });
 
+  it('turns a CMYK JPEG (made for print) into sRGB renditions with an sRGB profile', async () => {
+    const { store, dir } = await openStore();
+    const cmyk = await sharp(await noisyJpeg(800, 600, 41)).toColourspace('cmyk').jpeg().toBuffer();
+    expect((await sharp(cmyk).metadata()).space).toBe('cmyk');
+    const result = await store.ingest('trykk.jpg', cmyk);
+    if (!result.ok) throw new Error(result.error.message);
+    const rendition = await readFile(join(dir, result.value.media.id.slice(0, 2), result.value.media.id, 'w600.webp'));
+    const meta = await sharp(rendition).metadata();
+    expect([meta.space, meta.channels, meta.hasProfile]).toEqual(['srgb', 3, true]);
+  });
+
   it('takes PNG with transparency, WebP and TIFF too', async () => {
     const { store } = await openStore();
     const base = sharp({ create: { width: 500, height: 300, channels: 4, background: { r: 10, g: 200, b: 10, alpha: 0.5 } } });
