@@ -5,6 +5,9 @@
 //   node mediaHarness.mjs generate <dir> <count>        24 MP JPEGs photo-0.jpg … (distinct bytes)
 //   node mediaHarness.mjs time <dir> <runs> <warmups>   ingest (all renditions) vs a bare sharp resize
 //   node mediaHarness.mjs memory <dir> <count> <limit>  peak RSS ingesting <count> photos at once
+//
+//   BENCH_MEDIA_SHARP_CACHE=1  turn libvips' operation cache back on (the store turns it off), to
+//                              measure what turning it off saves
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -71,6 +74,7 @@ async function time(dir: string, runs: number, warmups: number): Promise<void> {
 async function memory(dir: string, count: number, limit: number): Promise<void> {
   const photos = await Promise.all(Array.from({ length: count }, (_, i) => readFile(join(dir, `photo-${i}.jpg`))));
   const store = await MediaStore.open({ dir: join(dir, `store-mem-${process.pid}`), logger: silentLogger, now: () => new Date(), concurrency: limit });
+  if (process.env.BENCH_MEDIA_SHARP_CACHE === '1') sharp.cache(true);
   (globalThis as { gc?: () => void }).gc?.();
   const rssBefore = process.memoryUsage().rss;
   let sampledPeak = rssBefore;
@@ -92,6 +96,8 @@ async function memory(dir: string, count: number, limit: number): Promise<void> 
     wallMs,
     loopDelayMaxMs: loop.max / 1e6,
     loopDelayP99Ms: loop.percentile(99) / 1e6,
+    sharpCache: sharp.cache(),
+    sharpConcurrency: sharp.concurrency(),
   });
 }
 
