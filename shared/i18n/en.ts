@@ -482,7 +482,7 @@ export const en = {
     failedHeading_other: '{{count}} files could not be added. The rest of the document is unchanged.',
     dismissFailures: 'Close the message',
     useLabel: 'Image {{position}}',
-    fileInfo: '{{fileName}}, {{width}} × {{height}} px',
+    fileInfo: '{{fileName}}, {{width}}\u00a0×\u00a0{{height}}\u00a0px',
     caption: 'Caption',
     alt: 'Alternative text',
     altHint: 'What the photo shows, for readers who cannot see it. Screen readers read it aloud; it is not shown.',

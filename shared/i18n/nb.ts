@@ -484,7 +484,7 @@ export const nb: Catalogue = {
     failedHeading_other: '{{count}} filer kunne ikke legges til. Resten av dokumentet er uendret.',
     dismissFailures: 'Lukk meldingen',
     useLabel: 'Bilde {{position}}',
-    fileInfo: '{{fileName}}, {{width}} × {{height}} px',
+    fileInfo: '{{fileName}}, {{width}}\u00a0×\u00a0{{height}}\u00a0px',
     caption: 'Bildetekst',
     alt: 'Alternativ tekst',
     altHint: 'Hva bildet viser, for lesere som ikke kan se det. Skjermlesere leser det opp; det vises ikke.',

@@ -484,7 +484,7 @@ export const nn: Catalogue = {
     failedHeading_other: '{{count}} filer kunne ikkje leggjast til. Resten av dokumentet er uendra.',
     dismissFailures: 'Lukk meldinga',
     useLabel: 'Bilete {{position}}',
-    fileInfo: '{{fileName}}, {{width}} × {{height}} px',
+    fileInfo: '{{fileName}}, {{width}}\u00a0×\u00a0{{height}}\u00a0px',
     caption: 'Bilettekst',
     alt: 'Alternativ tekst',
     altHint: 'Kva biletet viser, for lesarar som ikkje kan sjå det. Skjermlesarar les det opp; det blir ikkje vist.',

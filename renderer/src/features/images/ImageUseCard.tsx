@@ -61,6 +61,17 @@ export function ImageUseCard(props: ImageUseCardProps) {
             </span>
           ) : null}
           {inText ? <span className="badge">{t('images.status.inText')}</span> : null}
+          <span className="image-card-order">
+            <button type="button" className="icon-button" data-move="up" disabled={position === 1} aria-label={t('images.moveUp', { name })} onClick={() => props.onMove(position - 2)}>
+              <span aria-hidden="true">↑</span>
+            </button>
+            <button type="button" className="icon-button" data-move="down" disabled={position === count} aria-label={t('images.moveDown', { name })} onClick={() => props.onMove(position)}>
+              <span aria-hidden="true">↓</span>
+            </button>
+            <button type="button" className="icon-button icon-button-remove" data-remove aria-label={t('images.remove', { name })} onClick={props.onRemove}>
+              <span aria-hidden="true">×</span>
+            </button>
+          </span>
         </div>
         {!use.featured && !inText ? <p className="image-card-hint">{t('images.status.unused')}</p> : null}
         <label className="form-field">
@@ -145,17 +156,6 @@ export function ImageUseCard(props: ImageUseCardProps) {
           <button type="button" className="button button-quiet button-small" onClick={props.onReplace}>
             {t('images.replace')}
           </button>
-          <span className="image-card-order">
-            <button type="button" className="icon-button" data-move="up" disabled={position === 1} aria-label={t('images.moveUp', { name })} onClick={() => props.onMove(position - 2)}>
-              <span aria-hidden="true">↑</span>
-            </button>
-            <button type="button" className="icon-button" data-move="down" disabled={position === count} aria-label={t('images.moveDown', { name })} onClick={() => props.onMove(position)}>
-              <span aria-hidden="true">↓</span>
-            </button>
-            <button type="button" className="icon-button icon-button-remove" data-remove aria-label={t('images.remove', { name })} onClick={props.onRemove}>
-              <span aria-hidden="true">×</span>
-            </button>
-          </span>
         </div>
       </div>
     </li>

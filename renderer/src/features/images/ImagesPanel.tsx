@@ -95,20 +95,24 @@ export function ImagesPanel({ images, maalform, editor, onChange, onFlush }: Ima
     addFilesRef.current = addFiles;
   });
 
-  // Files dropped or pasted into the body, and Enter on a figure there.
+  // Files dropped or pasted into the body, and Enter on a figure there. Listened for on the
+  // window: the editor's DOM may not exist yet when this runs.
   useEffect(() => {
-    const dom = editor?.view.dom;
-    if (!dom) return;
+    if (!editor) return;
+    const fromBody = (event: Event) => !editor.isDestroyed && event.target === editor.view.dom;
     const onFiles = (event: Event) => {
+      if (!fromBody(event)) return;
       const detail = (event as CustomEvent<ImageFilesDetail>).detail;
       addFilesRef.current(detail.files, detail.pos);
     };
-    const onEdit = (event: Event) => focusImageUse((event as CustomEvent<string>).detail);
-    dom.addEventListener(IMAGE_FILES_EVENT, onFiles);
-    dom.addEventListener(FIGURE_EDIT_EVENT, onEdit);
+    const onEdit = (event: Event) => {
+      if (fromBody(event)) focusImageUse((event as CustomEvent<string>).detail);
+    };
+    window.addEventListener(IMAGE_FILES_EVENT, onFiles);
+    window.addEventListener(FIGURE_EDIT_EVENT, onEdit);
     return () => {
-      dom.removeEventListener(IMAGE_FILES_EVENT, onFiles);
-      dom.removeEventListener(FIGURE_EDIT_EVENT, onEdit);
+      window.removeEventListener(IMAGE_FILES_EVENT, onFiles);
+      window.removeEventListener(FIGURE_EDIT_EVENT, onEdit);
     };
   }, [editor]);
 

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
+import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 
 /** Where figures of an image use stand in the body (document positions, in order). */
 export function figurePositions(doc: PmNode, imageUseId: string): number[] {
@@ -21,11 +22,33 @@ export function figureIdsKey(doc: PmNode): string {
   return [...ids].sort().join(' ');
 }
 
-/** Puts a figure at the caret (or at `pos`), as its own block; the caret goes after it unless `pos` is given. */
+/**
+ * Puts a figure at the caret (or at `pos`), as its own block. At the caret, writing goes on in
+ * the paragraph after it (made when there is none), never with the figure selected, where the
+ * next key typed would replace it.
+ */
 export function insertFigure(editor: Editor, imageUseId: string, pos?: number): boolean {
   const content = { type: 'figure', attrs: { imageUseId } };
-  if (pos === undefined) return editor.chain().focus().insertContent(content).scrollIntoView().run();
-  return editor.chain().insertContentAt(Math.max(0, Math.min(pos, editor.state.doc.content.size)), content).run();
+  if (pos !== undefined) return editor.chain().insertContentAt(Math.max(0, Math.min(pos, editor.state.doc.content.size)), content).run();
+  return editor
+    .chain()
+    .focus()
+    .insertContent(content)
+    .command(({ tr, dispatch }) => {
+      const { selection } = tr;
+      if (!(selection instanceof NodeSelection) || selection.node.type.name !== 'figure') return true;
+      const after = selection.to;
+      const next = tr.doc.nodeAt(after);
+      const paragraph = tr.doc.type.schema.nodes.paragraph;
+      if (!next?.isTextblock) {
+        if (!paragraph) return true;
+        tr.insert(after, paragraph.create());
+      }
+      if (dispatch) tr.setSelection(TextSelection.create(tr.doc, after + 1));
+      return true;
+    })
+    .scrollIntoView()
+    .run();
 }
 
 /** Removes every figure of an image use from the body, in one step of the body's undo history. */
