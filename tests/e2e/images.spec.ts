@@ -166,3 +166,39 @@ test('several photos at once are added in order; a figure is edited from the bod
   await expect(page.getByRole('status').filter({ hasText: 'Bilde 2 er fjernet fra dokumentet. Bildefilen er tatt vare på.' })).toBeAttached();
   await expect(body).toHaveText('Regjeringen åpner et nytt sykehus i Bodø.');
 });
+
+test('an image pasted into the text or dropped on it becomes a figure there; a dropped PDF is refused with its name', async ({ page, devhost }) => {
+  await newRelease(page, devhost.url, 'Limt inn og sluppet');
+  const body = page.getByRole('textbox', { name: 'Brødtekst' });
+  const png = (await sharp(await photo(500, 300)).png().toBuffer()).toString('base64');
+  const pdf = Buffer.from('%PDF-1.4\n% not an image\n').toString('base64');
+
+  // A screenshot on the clipboard: a file and no text.
+  await body.press('End');
+  await body.evaluate((el, data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'image.png', { type: 'image/png' }));
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, png);
+  await expect(body.locator('figure img')).toHaveCount(1);
+  await expect(images(page)).toHaveCount(1);
+  await expect(body.locator('p').first()).toHaveText('Regjeringen åpner et nytt sykehus i Bodø.');
+
+  // Files dropped on the first paragraph: the image is placed there, the PDF is named and refused.
+  const paragraph = body.locator('p').first();
+  const box = await paragraph.boundingBox();
+  if (!box) throw new Error('no paragraph');
+  await paragraph.evaluate(
+    (el, { data, doc, x, y }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'sluppet.png', { type: 'image/png' }));
+      transfer.items.add(new File([Uint8Array.from(atob(doc), (c) => c.charCodeAt(0))], 'rapport.pdf', { type: 'application/pdf' }));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+    },
+    { data: png, doc: pdf, x: box.x + 4, y: box.y + box.height / 2 },
+  );
+  await expect(images(page)).toHaveCount(2);
+  await expect(body.locator('figure')).toHaveCount(2);
+  await expect(page.getByRole('alert').filter({ hasText: 'rapport.pdf' })).toContainText('kan ikke bruke denne filen som bilde');
+  await expect(body).toContainText('Regjeringen åpner et nytt sykehus i Bodø.');
+});
