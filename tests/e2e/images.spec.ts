@@ -14,7 +14,7 @@ async function photo(width = 1600, height = 1000): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }
 
-const saved = (page: Page) => expect(page.getByRole('main').getByRole('status').filter({ hasText: /^Lagret/ })).toHaveText(/^Lagret \d/);
+const saved = (page: Page) => expect(page.getByRole('main').getByRole('status')).toHaveText(/^Lagret \d/);
 
 /** A new, empty Bokmål press release with a title and a first paragraph. */
 async function newRelease(page: Page, url: string, title: string) {
@@ -143,7 +143,7 @@ test('several photos at once are added in order; a figure is edited from the bod
     { name: 'tre.jpg', mimeType: 'image/jpeg', buffer: await photo(700, 400) },
   ]);
   await expect(images(page)).toHaveCount(3);
-  await expect(page.getByRole('status').filter({ hasText: '3 bilder er lagt til.' })).toBeAttached();
+  await expect(page.locator('.images-announcer')).toHaveText('3 bilder er lagt til.');
   await expect(images(page).nth(2).getByText('tre.jpg', { exact: false })).toBeVisible();
 
   // Reorder with the keyboard: focus stays on the moved card's arrow.
@@ -163,8 +163,14 @@ test('several photos at once are added in order; a figure is edited from the bod
   await page.getByRole('button', { name: 'Fjern Bilde 2 fra dokumentet' }).click();
   await expect(images(page)).toHaveCount(2);
   await expect(body.locator('figure')).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: 'Bilde 2 er fjernet fra dokumentet. Bildefilen er tatt vare på.' })).toBeAttached();
+  await expect(page.locator('.images-announcer')).toHaveText('Bilde 2 er fjernet fra dokumentet. Bildefilen er tatt vare på.');
   await expect(body).toHaveText('Regjeringen åpner et nytt sykehus i Bodø.');
+
+  // Undo in the text brings the figure back, but its image use is gone: a clear placeholder says so.
+  await body.click();
+  await page.keyboard.press('Control+Z');
+  await expect(body.locator('figure')).toHaveCount(0);
+  await expect(body.getByText('Dette bildet er ikke lenger blant bildene i dokumentet.', { exact: false })).toBeVisible();
 });
 
 test('an image pasted into the text or dropped on it becomes a figure there; a dropped PDF is refused with its name', async ({ page, devhost }) => {

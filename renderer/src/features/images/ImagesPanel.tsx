@@ -189,7 +189,8 @@ export function ImagesPanel({ images, maalform, editor, onChange, onFlush }: Ima
       <h2 id={`${id}-heading`} className="images-heading">
         {t('images.section')}
       </h2>
-      <p className="visually-hidden" role="status">
+      {/* Announced politely; not role=status, which names the editor's save indicator in the document area. */}
+      <p className="visually-hidden images-announcer" aria-live="polite">
         {progress ? t('images.progress', { current: progress.current, total: progress.total }) : message}
       </p>
       <div

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { closeHistory } from '@tiptap/pm/history';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 
@@ -51,13 +52,14 @@ export function insertFigure(editor: Editor, imageUseId: string, pos?: number): 
     .run();
 }
 
-/** Removes every figure of an image use from the body, in one step of the body's undo history. */
+/** Removes every figure of an image use from the body, as one step of its own in the body's undo history. */
 export function removeFigures(editor: Editor, imageUseId: string): void {
   const positions = figurePositions(editor.state.doc, imageUseId);
   if (positions.length === 0) return;
   editor
     .chain()
     .command(({ tr }) => {
+      closeHistory(tr);
       for (const pos of positions.reverse()) {
         const node = tr.doc.nodeAt(pos);
         if (node) tr.delete(pos, pos + node.nodeSize);
