@@ -29,7 +29,9 @@ export default defineConfig({
       },
     },
   },
-  ssr: { noExternal: true },
+  // sharp is native code with its libvips beside it in node_modules: it cannot be bundled, and
+  // exifr picks its Node or browser build at run time. Both load from node_modules.
+  ssr: { noExternal: true, external: ['sharp', 'exifr'] },
   resolve: {
     // The ES builds of hunspell-asm and its loader call namespace imports (nanoid, unixify) as
     // functions, which only works unbundled; their CommonJS builds bundle correctly.

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const services = await createServices(platform, logger);
   const dispatch = createDispatcher(createHandlers(services), logger);
   const token = randomBytes(24).toString('base64url');
-  const devhost = await startDevhost({ rendererDir, dispatch, bus: services.bus, token, logger, port });
+  const devhost = await startDevhost({ rendererDir, dispatch, bus: services.bus, token, logger, port, mediaDir: services.media.dir });
 
   process.stdout.write(`Melding is running in the devhost. Open this address in a browser:\n\n  ${devhost.url}\n\n`);
   process.stdout.write(`Data folder: ${dataDir}\n`);

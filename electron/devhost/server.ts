@@ -6,6 +6,7 @@ import { SECURITY_HEADERS } from '../services/contentSecurityPolicy';
 import type { Dispatch } from '../services/dispatcher';
 import type { EventBus } from '../services/eventBus';
 import type { Logger } from '../services/logger';
+import { MEDIA_ROUTE_PREFIX, resolveMediaRequest } from '../services/media/mediaRoute';
 import { resolveStaticAsset } from '../services/staticAssets';
 
 export interface DevhostOptions {
@@ -18,6 +19,8 @@ export interface DevhostOptions {
   readonly port?: number;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
+  /** The media store, whose renditions are served at /media/<id>/<rendition>; none without it. */
+  readonly mediaDir?: string;
 }
 
 export interface Devhost {
@@ -96,6 +99,12 @@ export async function startDevhost(options: DevhostOptions): Promise<Devhost> {
       plain(res, 405, 'Method not allowed');
       return;
     }
+    // Matched on the path as sent, before URL parsing could fold dot segments away.
+    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    if (rawPath.startsWith(MEDIA_ROUTE_PREFIX) || url.pathname.startsWith(MEDIA_ROUTE_PREFIX)) {
+      await serveMedia(req, res, rawPath);
+      return;
+    }
     const asset = await resolveStaticAsset(options.rendererDir, url.pathname);
     if (!asset) {
       plain(res, 404, 'Not found');
@@ -107,6 +116,20 @@ export async function startDevhost(options: DevhostOptions): Promise<Devhost> {
       return;
     }
     createReadStream(asset.path).pipe(res);
+  }
+
+  async function serveMedia(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
+    const file = options.mediaDir ? await resolveMediaRequest(options.mediaDir, rawPath) : null;
+    if (!file) {
+      plain(res, 404, 'Not found');
+      return;
+    }
+    res.writeHead(200, file.headers);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file.path).pipe(res);
   }
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {

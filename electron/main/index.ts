@@ -6,6 +6,7 @@ import { explicitDataDir } from '../services/dataDir';
 import { createDispatcher } from '../services/dispatcher';
 import { createConsoleLogger } from '../services/logger';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, originOf } from '../services/senderPolicy';
+import { mediaDirFor } from '../services/media/mediaStore';
 import { createHandlers, createServices } from '../services/services';
 import { ElectronPlatform, electronResourcesDir } from './electronPlatform';
 import { forwardEvents, registerIpc } from './ipc';
@@ -53,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   const rendererDir = join(__dirname, '../renderer');
-  registerAppProtocol(protocol, rendererDir);
+  registerAppProtocol(protocol, rendererDir, mediaDirFor(app.getPath('userData')));
 
   const resourcesDir = electronResourcesDir(app, process.resourcesPath);
   const platform = new ElectronPlatform(app.getPath('userData'), app.getVersion(), resourcesDir, safeStorage, shell, dialog, () => BrowserWindow.getFocusedWindow());

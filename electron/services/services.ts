@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Author } from '../../shared/domain/document';
 import { SAMPLE_DOCUMENTS, sampleToDocument } from '../../shared/domain/samples';
+import { CATALOGUES } from '../../shared/i18n/catalogues';
 import { ok, err } from '../../shared/ipc/result';
 import type { Handlers } from './dispatcher';
 import { ContactRegister } from './contacts/contactRegister';
@@ -12,6 +13,8 @@ import { LanguageService } from './language/languageService';
 import { Library } from './library/library';
 import { Transfer } from './library/transfer';
 import type { Logger } from './logger';
+import { MediaCleanup } from './media/mediaCleanup';
+import { MediaStore, mediaDirFor } from './media/mediaStore';
 import { OutboxSummaryService } from './outboxSummaryService';
 import type { Platform } from './platform';
 import { SettingsService, type Notice } from './settingsService';
@@ -25,6 +28,8 @@ export interface Services {
   readonly transfer: Transfer;
   readonly contacts: ContactRegister;
   readonly language: LanguageService;
+  readonly media: MediaStore;
+  readonly mediaCleanup: MediaCleanup;
   readonly notices: readonly Notice[];
   readonly author: () => Author;
   close(): Promise<void>;
@@ -47,6 +52,9 @@ export interface ServiceOptions {
   readonly languageWorkerUrl?: URL;
 }
 
+/** What the system dialog offers; the content decides in the end (sniffImageType). */
+const MEDIA_PICK_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'heic', 'heif', 'avif'];
+
 /** A variable, so bundlers leave the URL alone rather than treating it as an asset to copy. */
 const LANGUAGE_WORKER_FILE = './languageWorker.mjs';
 
@@ -59,7 +67,9 @@ export async function createServices(platform: Platform, logger: Logger, options
   const now = () => new Date();
   const library = await Library.open({ dir: join(platform.dataDir, 'library'), bus, logger, now, newId: randomUUID, author }, notices);
   const contacts = await ContactRegister.open(platform.dataDir, { bus, logger, newId: randomUUID, now }, notices);
-  const transfer = new Transfer(library, { now, newId: randomUUID, appVersion: platform.appVersion });
+  const media = await MediaStore.open({ dir: mediaDirFor(platform.dataDir), logger, now });
+  const mediaCleanup = new MediaCleanup(media, library, logger);
+  const transfer = new Transfer(library, media, { now, newId: randomUUID, appVersion: platform.appVersion });
   const language = await LanguageService.open({
     dataDir: platform.dataDir,
     resourcesDir: platform.resourcesDir,
@@ -76,6 +86,8 @@ export async function createServices(platform: Platform, logger: Logger, options
     transfer,
     contacts,
     language,
+    media,
+    mediaCleanup,
     notices,
     author,
     close: async () => {
@@ -87,7 +99,7 @@ export async function createServices(platform: Platform, logger: Logger, options
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox, library, transfer, contacts, language } = services;
+  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -138,5 +150,21 @@ export function createHandlers(services: Services): Handlers {
     'language:removeWord': async ({ maalform, word }) => language.removeWord(maalform, word),
     'language:personalWords': async ({ maalform }) => ok(language.personalWords(maalform)),
     'language:status': async () => ok(language.status()),
+    'media:ingest': async ({ fileName, data }) => media.ingest(fileName, Buffer.from(data, 'base64')),
+    'media:pick': async ({ multiple }) => {
+      const texts = CATALOGUES[settings.get().uiLanguage ?? 'nb'].mediaPicker;
+      const paths = await platform.pickFiles({ title: texts.title, multiple, filters: [{ name: texts.filter, extensions: MEDIA_PICK_EXTENSIONS }] });
+      if (paths === null) return err('media_picker_unavailable', 'This host has no native file dialog; pick files in the window');
+      const items = [];
+      for (const path of paths) {
+        const fileName = basename(path);
+        const ingested = await media.ingestFile(path, fileName);
+        items.push(ingested.ok ? { fileName, outcome: 'ok' as const, ...ingested.value } : { fileName, outcome: 'error' as const, error: ingested.error });
+      }
+      return ok({ picked: paths.length > 0, items });
+    },
+    'media:get': async ({ id }) => media.get(id),
+    'media:unused': async () => mediaCleanup.unused(),
+    'media:removeUnused': async ({ ids }) => mediaCleanup.removeUnused(ids),
   };
 }

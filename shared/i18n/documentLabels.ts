@@ -15,6 +15,8 @@ export interface DocumentLabels {
   readonly phone: string;
   readonly email: string;
   readonly photo: string;
+  /** The one image shown above the text (hovedbilde / hovudbilete). */
+  readonly featuredImage: string;
 }
 
 export const DOCUMENT_LABELS: Readonly<Record<Maalform, DocumentLabels>> = {
@@ -27,6 +29,7 @@ export const DOCUMENT_LABELS: Readonly<Record<Maalform, DocumentLabels>> = {
     phone: 'Telefon',
     email: 'E-post',
     photo: 'Foto',
+    featuredImage: 'Hovedbilde',
   },
   nn: {
     types: { pressemelding: 'Pressemelding', nyhet: 'Nyheit', artikkel: 'Artikkel' },
@@ -37,5 +40,6 @@ export const DOCUMENT_LABELS: Readonly<Record<Maalform, DocumentLabels>> = {
     phone: 'Telefon',
     email: 'E-post',
     photo: 'Foto',
+    featuredImage: 'Hovudbilete',
   },
 };

@@ -33,6 +33,11 @@ export const CHANNELS = [
   'language:removeWord',
   'language:personalWords',
   'language:status',
+  'media:ingest',
+  'media:pick',
+  'media:get',
+  'media:unused',
+  'media:removeUnused',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -13,11 +13,12 @@ import {
   SuggestionsSchema,
 } from '../domain/language';
 import { LibraryPageSchema, LibraryQuerySchema } from '../domain/libraryQuery';
+import { MediaIdSchema, MediaInfoSchema } from '../domain/media';
 import { RevisionInfoSchema } from '../domain/revision';
 import { OutboxSummarySchema } from '../domain/outboxSummary';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings';
 import type { Channel, EventName } from './channels';
-import type { Result } from './result';
+import { ERROR_CODES, type Result } from './result';
 
 /** One channel's shape: what the renderer sends and what it gets back inside the Result. */
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -30,6 +31,16 @@ const DocumentId = z.object({ id: z.uuid() }).strict();
 const RevisionId = z.string().regex(/^\d{6}$/);
 /** Files cross the contract as base64: JSON carries no bytes, and both hosts speak JSON. */
 const Base64 = z.string().max(400 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/**
+ * An image file as base64: room for a little more than the 100 MB the media store accepts, so a
+ * file just over the limit is answered with media_too_large rather than invalid_input. The
+ * renderer checks `File.size` against MEDIA_MAX_BYTES before reading anything bigger.
+ */
+const MediaBase64 = Base64.max(140 * 1024 * 1024);
+const MediaPickItem = z.discriminatedUnion('outcome', [
+  z.object({ fileName: z.string().max(500), outcome: z.literal('ok'), media: MediaInfoSchema, duplicate: z.boolean() }),
+  z.object({ fileName: z.string().max(500), outcome: z.literal('error'), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+]);
 
 /**
  * The single map of every call the renderer can make. Adding a capability means adding its
@@ -88,6 +99,28 @@ export const contract = {
   'language:removeWord': { input: LanguageWordInputSchema, output: PersonalWordsSchema },
   'language:personalWords': { input: z.object({ maalform: MaalformSchema }).strict(), output: PersonalWordsSchema },
   'language:status': { input: NoInput, output: LanguageStatusSchema },
+  /** Adds a photo from bytes the renderer has (file chooser, drop, paste); stored once per content. */
+  'media:ingest': {
+    input: z.object({ fileName: z.string().min(1).max(500), data: MediaBase64 }).strict(),
+    output: z.object({ media: MediaInfoSchema, duplicate: z.boolean() }),
+  },
+  /**
+   * The system's file dialog, files read by path in the services; one outcome per file. Where
+   * the host has no native dialog (devhost) it answers media_picker_unavailable and the
+   * renderer uses `<input type=file>` with media:ingest instead.
+   */
+  'media:pick': {
+    input: z.object({ multiple: z.boolean() }).strict(),
+    output: z.object({ picked: z.boolean(), items: z.array(MediaPickItem) }),
+  },
+  'media:get': { input: z.object({ id: MediaIdSchema }).strict(), output: MediaInfoSchema },
+  /** Media no document (bin included) and no stored revision refers to. */
+  'media:unused': { input: NoInput, output: z.object({ items: z.array(MediaInfoSchema), bytes: z.number().int().nonnegative() }) },
+  /** Removes the given media; each is checked again and kept if anything still refers to it. */
+  'media:removeUnused': {
+    input: z.object({ ids: z.array(MediaIdSchema).max(10_000) }).strict(),
+    output: z.object({ removed: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+  },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** Payload schemas of the events the services push to the renderer. */

@@ -56,6 +56,22 @@ export const ERROR_CODES = [
   'language_unavailable',
   /** A newer request replaced this one before it ran (spelling suggestions). */
   'language_cancelled',
+  /** Not an image Melding takes (SVG, PDF, text, an executable…): JPEG, PNG, WebP, TIFF, HEIC only. */
+  'media_unsupported_type',
+  /** The image file is damaged or cut short. */
+  'media_corrupt',
+  /** The file is over 100 MB. */
+  'media_too_large',
+  /** More pixels than any press photo has (over 100 megapixels): a decompression bomb, say. */
+  'media_too_many_pixels',
+  /** Under 200 px on the long side: a tracking pixel or an icon, not a press photo. */
+  'media_too_small',
+  /** HEIC/HEIF this build of the image library cannot decode. */
+  'media_heic_unsupported',
+  /** The media id is not in the store. */
+  'media_not_found',
+  /** The host has no native file dialog (the devhost): the renderer picks files itself. */
+  'media_picker_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

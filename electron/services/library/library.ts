@@ -62,6 +62,8 @@ export class Library {
   #generation = 0;
   #listCache: { key: string; generation: number; items: DocumentSummary[] } | null = null;
   #closed = false;
+  /** Set while a library-wide task runs (media clean-up): every document task waits for it. */
+  #barrier: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly deps: LibraryDeps,
@@ -275,6 +277,43 @@ export class Library {
     return summaries.length;
   }
 
+  /**
+   * Runs `task` alone: after every document task queued before it, and before any queued after.
+   * Media clean-up checks and deletes under this, so no save can add a reference in between.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const before = Promise.allSettled([this.#barrier, ...this.#queues.values()]);
+    const run = before.then(task);
+    this.#barrier = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Every media id any document (bin included), stored revision or set-aside damaged file
+   * refers to through `images[].mediaId`. Reads the files as text: a quoted `"mediaId":"<hex>"`
+   * can only be that field (inside a string a quote is escaped), and anything that merely looks
+   * like a reference keeps an image rather than losing one. Call inside `exclusive` for an
+   * answer no save can overtake.
+   */
+  async referencedMediaIds(): Promise<Set<string>> {
+    const found = new Set<string>();
+    const pattern = /"mediaId":"([a-f0-9]{64})"/g;
+    const scan = async (dir: string): Promise<void> => {
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
+        if (!name.endsWith('.json') && !name.endsWith('.tmp')) continue;
+        const text = await readFile(join(dir, name), 'utf8').catch(() => '');
+        for (const m of text.matchAll(pattern)) found.add(m[1] as string);
+      }
+    };
+    // Unsaved edits live in the renderer; saved ones are in the cache and on disk alike.
+    for (const doc of this.#cache.values()) for (const image of doc.images) found.add(image.mediaId);
+    await scan(this.docsDir);
+    await scan(join(this.deps.dir, 'damaged'));
+    const revisionsDir = join(this.deps.dir, 'revisions');
+    for (const id of await readdir(revisionsDir).catch(() => [] as string[])) await scan(join(revisionsDir, id));
+    return found;
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     await this.#background;
@@ -398,8 +437,8 @@ export class Library {
 
   /** Runs `task` after every earlier task on the same document: saves never overtake each other. */
   private serial<T>(id: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.#queues.get(id) ?? Promise.resolve();
-    const run = previous.then(task, task);
+    const previous = Promise.allSettled([this.#queues.get(id), this.#barrier]);
+    const run = previous.then(task);
     const settled = run.catch(() => undefined);
     this.#queues.set(id, settled);
     void settled.then(() => {

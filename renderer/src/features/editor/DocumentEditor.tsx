@@ -1,5 +1,5 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useCallback, useEffect, useId, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Document, DocumentContent, RichDoc } from '../../../../shared/domain/document';
 import { DOCUMENT_TYPES, isDocumentType, isMaalform, MAALFORMER } from '../../../../shared/domain/vocabulary';
@@ -7,6 +7,9 @@ import type { AppError } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { HistoryDialog } from '../history/HistoryDialog';
+import { DocumentImagesContext } from '../images/DocumentImagesContext';
+import { focusImageUse } from '../images/focusImageUse';
+import { ImagesPanel } from '../images/ImagesPanel';
 import { DocumentDetails } from '../fields/DocumentDetails';
 import { usePasteNotices } from '../paste/usePasteNotices';
 import { EditorToolbar } from '../toolbar/EditorToolbar';
@@ -51,6 +54,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
     tags: doc.tags,
     embargoAt: doc.embargoAt,
     internalNote: doc.internalNote,
+    images: doc.images,
   }));
   const [actionError, setActionError] = useState<AppError | null>(null);
   const ingressRef = useRef<HTMLTextAreaElement>(null);
@@ -109,7 +113,6 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
     (): DocumentContent => ({
       ...fieldsRef.current,
       body: (editor?.getJSON() as RichDoc | undefined) ?? doc.body,
-      images: doc.images,
     }),
     [editor, doc],
   );
@@ -127,6 +130,8 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
     setFields(fieldsRef.current);
     autosave.markDirty();
   };
+
+  const documentImages = useMemo(() => ({ images: fields.images, maalform: fields.maalform, editUse: focusImageUse }), [fields.images, fields.maalform]);
 
   useEffect(() => {
     editor?.setOptions({ editorProps: { attributes: { class: 'prose-editor', 'aria-labelledby': `${id}-body-label`, role: 'textbox', 'aria-multiline': 'true', lang: fields.maalform, spellcheck: 'false' } } });
@@ -252,9 +257,18 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
             {t('editor.fields.body')}
           </span>
           <EditorToolbar editor={editor} />
-          <EditorContent editor={editor} className="body-editor" />
+          <DocumentImagesContext value={documentImages}>
+            <EditorContent editor={editor} className="body-editor" />
+          </DocumentImagesContext>
           <FieldCount id={`${id}-body-count`} text={bodyText} />
         </div>
+        <ImagesPanel
+          images={fields.images}
+          maalform={fields.maalform}
+          editor={editor}
+          onChange={(update) => change({ images: update(fieldsRef.current.images) })}
+          onFlush={() => void autosave.flush()}
+        />
         <LanguagePanel editor={editor} maalform={fields.maalform} text={`${fields.title}\n${fields.ingress}\n${bodyText}`} />
         <DocumentDetails value={fields} onChange={change} onFlush={() => void autosave.flush()} />
         <LanguageMenu editor={editor} maalform={fields.maalform} />

@@ -1,7 +1,9 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentContent } from '../../../../shared/domain/document';
+import type { DocumentContent, ImageUse } from '../../../../shared/domain/document';
 import { formatOsloDate, formatOsloTime } from '../../../../shared/domain/osloTime';
+import { mediaUrl } from '../../../../shared/domain/media';
+import { figureHtml } from '../../../../shared/editor/figureHtml';
 import { bodyToHtml } from '../../../../shared/editor/serializeHtml';
 import { DOCUMENT_LABELS } from '../../../../shared/i18n/documentLabels';
 import { api } from '../../lib/api';
@@ -20,7 +22,16 @@ interface DocumentPreviewProps {
 export function DocumentPreview({ content, date }: DocumentPreviewProps) {
   const { t } = useTranslation();
   const labels = DOCUMENT_LABELS[content.maalform];
-  const html = bodyToHtml(content.body, { figure: () => null });
+  // Figures and the featured image are the markup publishing writes (shared figureHtml), with the 1200 px rendition.
+  const figure = (use: ImageUse) => figureHtml(use, mediaUrl(use.mediaId, 'w1200'), content.maalform);
+  const uses = new Map(content.images.map((use) => [use.id, use]));
+  const html = bodyToHtml(content.body, {
+    figure: (id) => {
+      const use = uses.get(id);
+      return use ? figure(use) : null;
+    },
+  });
+  const featured = content.images.find((use) => use.featured);
 
   // Links in the preview open in the user's browser (https only), never inside the app.
   const onClick = (event: MouseEvent<HTMLElement>) => {
@@ -44,6 +55,7 @@ export function DocumentPreview({ content, date }: DocumentPreviewProps) {
       ) : null}
       <h1 className="preview-title">{content.title || t('library.untitled')}</h1>
       {content.ingress ? <p className="preview-ingress">{content.ingress}</p> : null}
+      {featured ? <div className="preview-featured" dangerouslySetInnerHTML={{ __html: figure(featured) }} /> : null}
       <div className="preview-body" dangerouslySetInnerHTML={{ __html: html }} />
       {content.contacts.length > 0 ? (
         <section className="preview-contacts" aria-labelledby="preview-contacts-heading">

@@ -5,12 +5,14 @@ import type { Protocol } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol, serveAppRequest } from '../../../../electron/main/protocol';
 import { CONTENT_SECURITY_POLICY } from '../../../../electron/services/contentSecurityPolicy';
+import { BAD_MEDIA_PATHS, fakeMediaDir, RENDITION_BYTES, STORED_ID } from '../../support/fakeMediaDir';
 
 const INDEX_HTML = '<!doctype html><title>Melding</title>';
 const APP_JS = 'console.log("melding")';
 
 let base: string;
 let rendererDir: string;
+let media: { base: string; mediaDir: string };
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'melding-protocol-'));
@@ -24,10 +26,12 @@ beforeAll(async () => {
   await writeFile(join(base, 'etc', 'passwd'), 'root:x:0:0');
   await symlink(join(base, 'secret.txt'), join(rendererDir, 'assets', 'escape.txt'));
   await symlink(join(base, 'etc'), join(rendererDir, 'etc-link'));
+  media = await fakeMediaDir();
 });
 
 afterAll(async () => {
   await rm(base, { recursive: true, force: true });
+  await rm(media.base, { recursive: true, force: true });
 });
 
 describe('serveAppRequest', () => {
@@ -89,7 +93,7 @@ describe('serveAppRequest', () => {
 describe('registerAppProtocol', () => {
   it("registers a handler for the 'app' scheme that serves the renderer folder", async () => {
     const handle = vi.fn();
-    registerAppProtocol({ handle } as unknown as Protocol, rendererDir);
+    registerAppProtocol({ handle } as unknown as Protocol, rendererDir, media.mediaDir);
     expect(handle).toHaveBeenCalledOnce();
     const [scheme, handler] = handle.mock.calls[0] as [string, (request: Request) => Promise<Response>];
     expect(scheme).toBe('app');
@@ -97,6 +101,32 @@ describe('registerAppProtocol', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
     expect((await handler(new Request('app://other-host/index.html'))).status).toBe(404);
+    expect((await handler(new Request(`app://melding/media/${STORED_ID}/w600`))).status).toBe(200);
+  });
+});
+
+describe('serveAppRequest: media renditions', () => {
+  it('serves a rendition from the media store with the security headers and a long private cache', async () => {
+    const response = await serveAppRequest(rendererDir, `app://melding/media/${STORED_ID}/w600`, media.mediaDir);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('image/webp');
+    expect(response.headers.get('Cache-Control')).toBe('private, max-age=31536000, immutable');
+    expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(await response.text()).toBe(RENDITION_BYTES);
+  });
+
+  it.each(BAD_MEDIA_PATHS)('answers 404 to %s', async (_why, path) => {
+    const response = await serveAppRequest(rendererDir, `app://melding${path}`, media.mediaDir);
+    expect(response.status).toBe(404);
+    const body = await response.text();
+    expect(body).not.toContain('secret');
+    expect(body).not.toContain('ORIGINAL');
+  });
+
+  it('serves no media from another host, nor without a media store', async () => {
+    expect((await serveAppRequest(rendererDir, `app://other-host/media/${STORED_ID}/w600`, media.mediaDir)).status).toBe(404);
+    expect((await serveAppRequest(rendererDir, `app://melding/media/${STORED_ID}/w600`)).status).toBe(404);
   });
 });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fileNameFor, Transfer } from '../../../../../electron/services/library/transfer';
+import { silentLogger } from '../../../../../electron/services/logger';
+import { MediaStore } from '../../../../../electron/services/media/mediaStore';
 import { DEFAULT_LIBRARY_QUERY } from '../../../../../shared/domain/libraryQuery';
 import { content, libraryDir, openLibrary } from '../../../support/libraryFixture';
 
@@ -8,7 +10,8 @@ async function twoLibraries() {
   const a = await openLibrary(await libraryDir());
   const b = await openLibrary(await libraryDir());
   const deps = { now: a.clock.now, newId: randomUUID, appVersion: '0.1.0' };
-  return { a, b, exportFrom: new Transfer(a.library, deps), importTo: new Transfer(b.library, deps) };
+  const media = async () => MediaStore.open({ dir: await libraryDir(), logger: silentLogger, now: a.clock.now });
+  return { a, b, exportFrom: new Transfer(a.library, await media(), deps), importTo: new Transfer(b.library, await media(), deps) };
 }
 
 describe('Transfer: .melding between two libraries', () => {
