@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { RENDITION_NAMES } from './mediaPaths';
+
+export { MEDIA_MAX_BYTES, mediaUrl, RENDITION_NAMES } from './mediaPaths';
 
 /**
  * Media: photos added to documents. A photo is stored once, under the SHA-256 of its original
@@ -11,7 +14,6 @@ export const MediaIdSchema = z.string().regex(/^[a-f0-9]{64}$/);
 export type MediaId = z.infer<typeof MediaIdSchema>;
 
 /** Web renditions: longest side 2400, 1200 and 600 px (never upscaled), and a library thumbnail. */
-export const RENDITION_NAMES = ['w2400', 'w1200', 'w600', 'thumb'] as const;
 export const RenditionNameSchema = z.enum(RENDITION_NAMES);
 export type RenditionName = z.infer<typeof RenditionNameSchema>;
 
@@ -55,10 +57,3 @@ export const MediaInfoSchema = z
   .strict();
 export type MediaInfo = z.infer<typeof MediaInfoSchema>;
 
-/** The display path of a rendition, the same on both hosts (same origin as the renderer). */
-export function mediaUrl(id: MediaId, rendition: RenditionName): string {
-  return `/media/${id}/${rendition}`;
-}
-
-/** Largest original accepted, checked before anything is decoded. */
-export const MEDIA_MAX_BYTES = 100 * 1024 * 1024;

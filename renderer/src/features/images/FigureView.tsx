@@ -1,7 +1,7 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mediaUrl } from '../../../../shared/domain/media';
+import { mediaUrl } from '../../../../shared/domain/mediaPaths';
 import { DOCUMENT_LABELS } from '../../../../shared/i18n/documentLabels';
 import { useDocumentImages } from './DocumentImagesContext';
 

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALT_TEXT_MAX_LENGTH, checkAltText } from '../../../../shared/domain/altTextRules';
 import type { ImageUse } from '../../../../shared/domain/document';
-import { mediaUrl } from '../../../../shared/domain/media';
+import { mediaUrl } from '../../../../shared/domain/mediaPaths';
 import type { Maalform } from '../../../../shared/domain/vocabulary';
 import { DOCUMENT_LABELS } from '../../../../shared/i18n/documentLabels';
 import { useMediaInfo } from './useMediaInfo';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MediaInfo } from '../../../../shared/domain/media';
-import { MEDIA_MAX_BYTES } from '../../../../shared/domain/media';
+import { MEDIA_MAX_BYTES } from '../../../../shared/domain/mediaPaths';
 import { err, type AppError, type Result } from '../../../../shared/ipc/result';
 import { api } from '../../lib/api';
 import { fileToBase64 } from '../../lib/download';

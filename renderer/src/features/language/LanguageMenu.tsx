@@ -3,7 +3,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalSto
 import { useTranslation } from 'react-i18next';
 import type { Maalform } from '../../../../shared/domain/vocabulary';
 import { api } from '../../lib/api';
-import { closeMenu, dismissMenu, ignoreWord, replaceWord, sessionOf } from './languageCommands';
+import { closeMenu, dismissMenu, ignoreWord, replaceWord, liveSessionOf } from './languageCommands';
 import type { MenuRequest } from './languageSession';
 
 interface LanguageMenuProps {
@@ -16,7 +16,7 @@ const noMenu = () => null;
 
 /** The menu for the marked word the user right-clicked or reached with F7 / Shift+F10. */
 export function LanguageMenu({ editor, maalform }: LanguageMenuProps) {
-  const session = editor ? sessionOf(editor) : null;
+  const session = editor ? liveSessionOf(editor) : null;
   const menu = useSyncExternalStore(session?.subscribe ?? noSubscription, session?.getMenu ?? noMenu);
   if (!editor || !menu) return null;
   // A new word is a new menu: answers still on their way for the old one are dropped with it.

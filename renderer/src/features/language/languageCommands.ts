@@ -13,7 +13,15 @@ function dispatchMeta(view: EditorView, meta: LanguageMeta): void {
 }
 
 export function sessionOf(editor: Editor): LanguageSession {
-  return (editor.storage as unknown as { languageCheck: { session: LanguageSession } }).languageCheck.session;
+  const session = liveSessionOf(editor);
+  if (!session) throw new Error('The language check is not running on this editor');
+  return session;
+}
+
+/** The session, or null once the editor is destroyed (React may still render it one last time). */
+export function liveSessionOf(editor: Editor): LanguageSession | null {
+  if (editor.isDestroyed) return null;
+  return (editor.storage as unknown as { languageCheck?: { session?: LanguageSession } }).languageCheck?.session ?? null;
 }
 
 export function setCheckMaalform(editor: Editor, maalform: Maalform): void {

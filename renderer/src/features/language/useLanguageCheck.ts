@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Maalform } from '../../../../shared/domain/vocabulary';
 import { api } from '../../lib/api';
-import { recheckAll, sessionOf, setCheckMaalform } from './languageCommands';
+import { recheckAll, liveSessionOf, setCheckMaalform } from './languageCommands';
 import type { LanguageSummary } from './languageSession';
 
 const EMPTY: LanguageSummary = { spelling: 0, maalform: 0, longSentences: 0, stats: { words: 0, thisForm: 0, otherForm: 0 }, unavailable: false, busy: false };
@@ -28,6 +28,6 @@ export function useLanguageCheck(editor: Editor | null, maalform: Maalform): voi
 
 /** The body's language figures, updated when answers arrive. */
 export function useLanguageSummary(editor: Editor | null): LanguageSummary {
-  const session = editor ? sessionOf(editor) : null;
+  const session = editor ? liveSessionOf(editor) : null;
   return useSyncExternalStore(session?.subscribe ?? noSubscription, session?.getSummary ?? (() => EMPTY));
 }

@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentContent, ImageUse } from '../../../../shared/domain/document';
 import { formatOsloDate, formatOsloTime } from '../../../../shared/domain/osloTime';
-import { mediaUrl } from '../../../../shared/domain/media';
+import { mediaUrl } from '../../../../shared/domain/mediaPaths';
 import { figureHtml } from '../../../../shared/editor/figureHtml';
 import { bodyToHtml } from '../../../../shared/editor/serializeHtml';
 import { DOCUMENT_LABELS } from '../../../../shared/i18n/documentLabels';
