@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const resourcesDir = findResourcesDir({ override: option(argv, '--resources-dir') ?? process.env.MELDING_RESOURCES_DIR, from: here });
   if (!resourcesDir) logger.warn('devhost.no_resources', { from: here });
   const platform = new NodePlatform(dataDir, __MELDING_VERSION__, logger, resourcesDir ?? resolve(here, '../../resources'));
-  const services = await createServices(platform, logger);
+  const freshMs = Number.parseInt(process.env.MELDING_MEDIA_FRESH_MS ?? '', 10);
+  const services = await createServices(platform, logger, Number.isFinite(freshMs) && freshMs >= 0 ? { mediaFreshMs: freshMs } : {});
   const dispatch = createDispatcher(createHandlers(services), logger);
   const token = randomBytes(24).toString('base64url');
   const devhost = await startDevhost({ rendererDir, dispatch, bus: services.bus, token, logger, port, mediaDir: services.media.dir });

@@ -50,6 +50,11 @@ export interface ServiceOptions {
    * main bundle, which is where this file's code then runs from; tests pass their own build.
    */
   readonly languageWorkerUrl?: URL;
+  /**
+   * How long a newly added photo is held back from clean-up (the editor may hold it before its
+   * first autosave). Default 15 minutes; the devhost's MELDING_MEDIA_FRESH_MS sets it for tests.
+   */
+  readonly mediaFreshMs?: number;
 }
 
 /** What the system dialog offers; the content decides in the end (sniffImageType). */
@@ -67,7 +72,7 @@ export async function createServices(platform: Platform, logger: Logger, options
   const now = () => new Date();
   const library = await Library.open({ dir: join(platform.dataDir, 'library'), bus, logger, now, newId: randomUUID, author }, notices);
   const contacts = await ContactRegister.open(platform.dataDir, { bus, logger, newId: randomUUID, now }, notices);
-  const media = await MediaStore.open({ dir: mediaDirFor(platform.dataDir), logger, now });
+  const media = await MediaStore.open({ dir: mediaDirFor(platform.dataDir), logger, now, freshMs: options.mediaFreshMs });
   const mediaCleanup = new MediaCleanup(media, library, logger);
   const transfer = new Transfer(library, media, { now, newId: randomUUID, appVersion: platform.appVersion });
   const language = await LanguageService.open({

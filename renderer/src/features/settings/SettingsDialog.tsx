@@ -5,6 +5,7 @@ import type { Settings, SettingsPatch, UiLanguage } from '../../../../shared/dom
 import { resolveUiLanguage } from '../../../../shared/i18n/resolveUiLanguage';
 import type { AppError, Result } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
+import { UnusedMedia } from './UnusedMedia';
 
 interface SettingsDialogProps {
   readonly open: boolean;
@@ -102,6 +103,7 @@ export function SettingsDialog({ open, onClose, settings, info, onUpdate }: Sett
           </dl>
         </section>
       ) : null}
+      <UnusedMedia headingId={`${titleId}-media`} />
     </dialog>
   );
 }
