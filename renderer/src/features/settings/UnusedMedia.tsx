@@ -44,7 +44,7 @@ export function UnusedMedia({ headingId }: { readonly headingId: string }) {
           {t('settings.media.find')}
         </button>
       </p>
-      <div role="status">
+      <div aria-live="polite">
         {state.kind === 'busy' ? t('settings.media.busy') : null}
         {state.kind === 'found' && state.ids.length === 0 ? t('settings.media.none') : null}
         {state.kind === 'found' && state.ids.length > 0 ? t('settings.media.found', { count: state.ids.length, size: megabytes(state.bytes, i18n.language) }) : null}
