@@ -7,12 +7,11 @@
 // (scripts/bench/mediaHarness.ts, built here with Vite's SSR build; sharp loads from node_modules).
 //
 //   BENCH_MEDIA_PHOTOS  photos ingested at once (default 10)
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { formatTable } from './formatTable.mjs';
+import { buildHarness, runHarnessStep } from './harness.mjs';
 import { summarize } from './summarize.mjs';
 
 export const media = {
@@ -22,18 +21,22 @@ export const media = {
 
   async run(ctx) {
     const count = Number(process.env.BENCH_MEDIA_PHOTOS ?? 10);
-    const harness = await buildHarness(ctx);
+    // Inside the repository, so the external sharp and exifr resolve from its node_modules (ES
+    // modules ignore NODE_PATH); node_modules/.cache is where tools keep such things.
+    const outDir = join(ctx.root, 'node_modules/.cache/melding-bench/media');
+    ctx.defer(() => rm(outDir, { recursive: true, force: true }));
+    const harness = await buildHarness(ctx, { name: 'media', outDir, external: ['sharp', 'exifr'] });
     const photosDir = join(ctx.tmpDir, 'photos');
     const load = [loadavg()[0]];
     ctx.log(`media: generating ${count} photos of 24 MP`);
-    const generated = await step(ctx, harness, ['generate', photosDir, String(count)]);
+    const generated = await runHarnessStep(ctx, harness, ['generate', photosDir, String(count)]);
     const runs = Math.max(3, ctx.runs);
     ctx.log(`media: timing ${runs} ingests`);
-    const timed = await step(ctx, harness, ['time', photosDir, String(runs), String(ctx.warmups)]);
+    const timed = await runHarnessStep(ctx, harness, ['time', photosDir, String(runs), String(ctx.warmups)]);
     const memory = {};
     for (const limit of [2, count]) {
       ctx.log(`media: ${count} photos at once, ${limit} decoding at a time`);
-      memory[limit] = await step(ctx, harness, ['memory', photosDir, String(count), String(limit)]);
+      memory[limit] = await runHarnessStep(ctx, harness, ['memory', photosDir, String(count), String(limit)]);
     }
     load.push(loadavg()[0]);
 
@@ -86,51 +89,4 @@ export const media = {
   },
 };
 
-/** The harness, bundled with the services it imports into one .mjs; sharp and exifr stay external. */
-async function buildHarness(ctx) {
-  const { build } = await import('vite');
-  // Inside the repository, so the external sharp and exifr resolve from its node_modules (ES
-  // modules ignore NODE_PATH); node_modules/.cache is where tools keep such things.
-  const outDir = join(ctx.root, 'node_modules/.cache/melding-bench/media');
-  ctx.defer(() => rm(outDir, { recursive: true, force: true }));
-  const began = performance.now();
-  await build({
-    configFile: false,
-    root: ctx.root,
-    logLevel: 'silent',
-    build: {
-      ssr: join(import.meta.dirname, 'mediaHarness.ts'),
-      outDir,
-      target: 'node20',
-      minify: false,
-      emptyOutDir: true,
-      rolldownOptions: { output: { format: 'es', entryFileNames: 'mediaHarness.mjs' } },
-    },
-    ssr: { noExternal: true, external: ['sharp', 'exifr'] },
-  });
-  ctx.log(`media: harness built in ${Math.round(performance.now() - began)} ms`);
-  return join(outDir, 'mediaHarness.mjs');
-}
 
-/** One harness step in a fresh `node --expose-gc`: resolves with the JSON it printed. */
-function step(ctx, harness, args) {
-  return new Promise((resolveStep, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', harness, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const release = ctx.defer(() => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGKILL');
-      return new Promise((done) => child.once('exit', done));
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-16_384)));
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      void release();
-      const line = stdout.split('\n').find((l) => l.startsWith('BENCH_JSON='));
-      if (code !== 0 || !line) reject(new Error(`media harness ${args[0]} exited (${signal ?? code}):\n${stderr.trimEnd()}`));
-      else resolveStep(JSON.parse(line.slice('BENCH_JSON='.length)));
-    });
-  });
-}

@@ -8,13 +8,13 @@
 //   BENCH_STORAGE_SEEDS  folder of Norwegian *.txt to sample sentences from (default ../shared/seeds)
 //   BENCH_STORAGE_KEEP   copy the largest size's data folder here (e.g. .tmp/bench-20k) for reuse
 //                        with `node out/devhost/index.mjs --data-dir <folder>`
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatTable } from './formatTable.mjs';
+import { buildHarness, runHarnessStep } from './harness.mjs';
 import { measureListRender } from './storageListRender.mjs';
 import { summarize } from './summarize.mjs';
 
@@ -31,7 +31,7 @@ export const storage = {
     const sizes = sizesFromEnv();
     const seedsDir = resolve(ctx.root, process.env.BENCH_STORAGE_SEEDS ?? '../shared/seeds');
     if (!existsSync(seedsDir)) ctx.log(`storage: no seed texts at ${seedsDir}; sampling the built-in samples only`);
-    const harness = await buildHarness(ctx);
+    const harness = await buildHarness(ctx, { name: 'storage', outDir: join(ctx.tmpDir, 'harness') });
     const openRuns = Math.max(1, ctx.runs);
     const load = [loadavg()[0]];
 
@@ -41,20 +41,20 @@ export const storage = {
       const releaseDir = ctx.defer(() => rm(dir, { recursive: true, force: true }));
       ctx.log(`storage: generating ${size} documents`);
       const began = performance.now();
-      const generated = await step(ctx, harness, ['generate', dir, String(size), ...(existsSync(seedsDir) ? [seedsDir] : [])]);
+      const generated = await runHarnessStep(ctx, harness, ['generate', dir, String(size), ...(existsSync(seedsDir) ? [seedsDir] : [])]);
       generated.totalMs = performance.now() - began;
 
       ctx.log(`storage: ${size}: Melding store (open, indexing, saves, searches)`);
-      const melding = await step(ctx, harness, ['melding', dir, 'full']);
+      const melding = await runHarnessStep(ctx, harness, ['melding', dir, 'full']);
       ctx.log(`storage: ${size}: lowdb baseline`);
-      const baseline = await step(ctx, harness, ['baseline', dir, 'full']);
+      const baseline = await runHarnessStep(ctx, harness, ['baseline', dir, 'full']);
       const opens = { melding: [melding], baseline: [baseline] };
       // Reading a 230 MB file takes seconds: the baseline gets fewer runs once it has had its time.
       const more = (name) => opens[name].length < openRuns && (name === 'melding' || opens.baseline.length < 3 || sum(opens.baseline.map((o) => o.openMs)) < OPEN_BUDGET_MS);
       for (let i = 1; i < openRuns; i++) {
         ctx.log(`storage: ${size}: open run ${i + 1}/${openRuns}`);
         // Alternate who goes first, so neither always gets the warmer machine.
-        for (const name of i % 2 === 0 ? ['melding', 'baseline'] : ['baseline', 'melding']) if (more(name)) opens[name].push(await step(ctx, harness, [name, dir, 'open']));
+        for (const name of i % 2 === 0 ? ['melding', 'baseline'] : ['baseline', 'melding']) if (more(name)) opens[name].push(await runHarnessStep(ctx, harness, [name, dir, 'open']));
       }
 
       let listRender = null;
@@ -165,50 +165,7 @@ function sizesFromEnv() {
 }
 
 /** The harness, bundled with everything it imports (TypeScript, zod, lowdb) into one .mjs. */
-async function buildHarness(ctx) {
-  const { build } = await import('vite');
-  const outDir = join(ctx.tmpDir, 'harness');
-  const began = performance.now();
-  await build({
-    configFile: false,
-    root: ctx.root,
-    logLevel: 'silent',
-    build: {
-      ssr: join(import.meta.dirname, 'storageHarness.ts'),
-      outDir,
-      target: 'node20',
-      minify: false,
-      emptyOutDir: true,
-      rolldownOptions: { output: { format: 'es', entryFileNames: 'storageHarness.mjs' } },
-    },
-    ssr: { noExternal: true },
-  });
-  ctx.log(`storage: harness built in ${Math.round(performance.now() - began)} ms`);
-  return join(outDir, 'storageHarness.mjs');
-}
 
-/** One harness step in a fresh `node --expose-gc`: resolves with the JSON it printed. */
-function step(ctx, harness, args) {
-  return new Promise((resolveStep, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', harness, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const release = ctx.defer(() => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGKILL');
-      return new Promise((done) => child.once('exit', done));
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-16_384)));
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      void release();
-      const line = stdout.split('\n').find((l) => l.startsWith('BENCH_JSON='));
-      if (code !== 0 || !line) reject(new Error(`storage harness ${args.join(' ')} exited (${signal ?? code}):\n${stderr.trimEnd()}`));
-      else resolveStep(JSON.parse(line.slice('BENCH_JSON='.length)));
-    });
-  });
-}
 
 async function keep(ctx, from, to) {
   await rm(to, { recursive: true, force: true });
