@@ -32,6 +32,9 @@ test('a Nynorsk press release is written from start to preview with the keyboard
   await page.keyboard.press('Control+N');
   const title = page.getByRole('textbox', { name: 'Tittel' });
   await expect(title).toBeFocused();
+  // Its name is the label alone; the word count describes it.
+  await expect(title).toHaveAccessibleName('Tittel');
+  await expect(title).toHaveAccessibleDescription(/0 ord/);
 
   // The document's målform: back to the select, type-ahead picks Nynorsk.
   const editor = page.getByRole('main');

@@ -217,9 +217,13 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
       {previewContent ? <DocumentPreview content={previewContent} date={doc.updatedAt} /> : null}
       {/* Hidden, not unmounted, during the preview: the editor keeps its undo history. */}
       <div className="doc-fields" lang={fields.maalform} hidden={previewContent !== null}>
-        <label className="field">
-          <span className="field-label">{t('editor.fields.title')}</span>
+        {/* The count is outside the label: it describes the field, it is not its name. */}
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-title`}>
+            {t('editor.fields.title')}
+          </label>
           <textarea
+            id={`${id}-title`}
             ref={titleRef}
             className="title-input"
             rows={1}
@@ -237,10 +241,13 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
             }}
           />
           <FieldCount id={`${id}-title-count`} text={fields.title} limit={LENGTH_GUIDANCE.titleCharacters} guidance="titleLong" />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('editor.fields.ingress')}</span>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-ingress`}>
+            {t('editor.fields.ingress')}
+          </label>
           <textarea
+            id={`${id}-ingress`}
             ref={ingressRef}
             className="ingress-input"
             value={fields.ingress}
@@ -251,7 +258,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
             aria-describedby={`${id}-ingress-count`}
           />
           <FieldCount id={`${id}-ingress-count`} text={fields.ingress} limit={LENGTH_GUIDANCE.ingressCharacters} guidance="ingressLong" />
-        </label>
+        </div>
         <div className="field">
           <span className="field-label" id={`${id}-body-label`}>
             {t('editor.fields.body')}
