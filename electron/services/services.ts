@@ -15,7 +15,7 @@ import { Transfer } from './library/transfer';
 import type { Logger } from './logger';
 import { MediaCleanup } from './media/mediaCleanup';
 import { MediaStore, mediaDirFor } from './media/mediaStore';
-import { OutboxSummaryService } from './outboxSummaryService';
+import { OutboxStore } from './outbox/outboxStore';
 import type { Platform } from './platform';
 import { SettingsService, type Notice } from './settingsService';
 
@@ -23,7 +23,7 @@ export interface Services {
   readonly platform: Platform;
   readonly bus: EventBus;
   readonly settings: SettingsService;
-  readonly outbox: OutboxSummaryService;
+  readonly outbox: OutboxStore;
   readonly library: Library;
   readonly transfer: Transfer;
   readonly contacts: ContactRegister;
@@ -74,6 +74,7 @@ export async function createServices(platform: Platform, logger: Logger, options
   const contacts = await ContactRegister.open(platform.dataDir, { bus, logger, newId: randomUUID, now }, notices);
   const media = await MediaStore.open({ dir: mediaDirFor(platform.dataDir), logger, now, freshMs: options.mediaFreshMs });
   const mediaCleanup = new MediaCleanup(media, library, logger);
+  const outbox = await OutboxStore.open(platform.dataDir, { bus, logger, now, newId: randomUUID }, notices);
   const transfer = new Transfer(library, media, { now, newId: randomUUID, appVersion: platform.appVersion });
   const language = await LanguageService.open({
     dataDir: platform.dataDir,
@@ -86,7 +87,7 @@ export async function createServices(platform: Platform, logger: Logger, options
     platform,
     bus,
     settings,
-    outbox: new OutboxSummaryService(),
+    outbox,
     library,
     transfer,
     contacts,

@@ -190,6 +190,9 @@ export class DocumentFactory {
         status === 'publisert' || status === 'avpublisert'
           ? { backend: 'regjeringen.no', remoteId: String(r.int(100_000, 999_999)), remoteVersion: String(r.int(1, 9)), url: `https://www.regjeringen.no/${maalform === 'nb' ? 'no' : 'nn'}/aktuelt/id${r.int(100_000, 999_999)}/` }
           : null,
+      approval: null,
+      audit: [],
+      publishedAt: status === 'publisert' ? new Date(updatedMs).toISOString() : null,
       deletedAt: r.chance(0.015) ? new Date(updatedMs + r.int(1, 60) * 24 * 3600 * 1000).toISOString() : null,
     };
   }

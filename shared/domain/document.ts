@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { plainText } from './plainText';
+import { ApprovalSchema, AuditEntrySchema } from './workflowRecord';
 import { DOCUMENT_TYPES, MAALFORMER, WORKFLOW_STATUSES, type DocumentType, type Maalform } from './vocabulary';
 
 export { plainText };
 export type { DocumentType, Maalform, WorkflowStatus } from './vocabulary';
 
 /** The version of the stored document format; `documentMigrations.ts` brings older files here. */
-export const DOCUMENT_SCHEMA_VERSION = 1;
+export const DOCUMENT_SCHEMA_VERSION = 2;
 
 export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
 
@@ -110,6 +111,12 @@ export const DocumentSchema = z
     /** Goes up by one on every saved change; a save must name the revision it builds on. */
     revision: z.number().int().nonnegative(),
     remote: RemoteLinkSchema.nullable(),
+    /** The editor's approval of the current text; cleared (revoked) when the text changes. */
+    approval: ApprovalSchema.nullable(),
+    /** Every workflow step, oldest first. */
+    audit: z.array(AuditEntrySchema).max(10_000),
+    /** When the document was (last) published, or null while it is not on the site. */
+    publishedAt: IsoInstant.nullable(),
     /** Set when the document is in the bin. */
     deletedAt: IsoInstant.nullable(),
   })
@@ -153,6 +160,9 @@ export function newDocument(init: { id: string; now: Date; author: Author; type?
     updatedAt: at,
     revision: 0,
     remote: null,
+    approval: null,
+    audit: [],
+    publishedAt: null,
     deletedAt: null,
   };
 }

@@ -7,12 +7,19 @@ export interface DocumentMigration {
   migrate(raw: Record<string, unknown>): Record<string, unknown>;
 }
 
-/**
- * Every step from the first stored format to DOCUMENT_SCHEMA_VERSION, in order. Version 1 is
- * the first format Melding wrote, so the list is empty until the format changes; the runner
- * below is tested with steps of its own.
- */
-export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [];
+/** Every step from the first stored format to DOCUMENT_SCHEMA_VERSION, in order. */
+export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
+  {
+    // 1 -> 2: the workflow's approval, audit log and publication time.
+    from: 1,
+    migrate: (raw) => ({
+      ...raw,
+      approval: null,
+      audit: [],
+      publishedAt: raw.status === 'publisert' && typeof raw.updatedAt === 'string' ? raw.updatedAt : null,
+    }),
+  },
+];
 
 export type MigrationOutcome<T = Document> =
   | { readonly kind: 'ok'; readonly document: T; readonly migratedFrom: number | null }

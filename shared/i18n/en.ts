@@ -438,6 +438,7 @@ export const en = {
     contacts_reset: 'The contact register could not be read. It was set aside as {{detail}}, and the register starts empty.',
     library_index_rebuilt: 'The library’s index was missing or damaged and has been rebuilt from the {{detail}} documents on disk.',
     document_lost: 'A document file was damaged and had no earlier version to restore. The file is kept as {{detail}}.',
+    outbox_reset: 'The list of changes waiting to be sent could not be read. It was set aside as {{detail}}; check the documents you published or approved offline.',
     settings_reset: 'Your settings file could not be read. It was set aside as {{detail}} and the default settings are used.',
     dismiss: 'Dismiss',
   },
@@ -479,6 +480,8 @@ export const en = {
     media_heic_unsupported: 'This HEIC photo cannot be read here. Export it as JPEG first (on a Mac, in Photos: File › Export), then add the JPEG file.',
     media_not_found: 'The image is no longer in the media store. Add the photo again.',
     media_picker_unavailable: 'The system’s file dialog is not available here. Use the file chooser in the window instead.',
+    outbox_job_not_found: 'That item is no longer waiting to be sent.',
+    outbox_job_running: 'That item is being sent right now. Try again in a moment.',
   },
   images: {
     section: 'Images',

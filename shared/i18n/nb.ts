@@ -440,6 +440,7 @@ export const nb: Catalogue = {
     contacts_reset: 'Kontaktregisteret kunne ikke leses. Det er lagt til side som {{detail}}, og registeret starter tomt.',
     library_index_rebuilt: 'Registeret over biblioteket manglet eller var skadet og er bygd opp på nytt fra de {{detail}} dokumentene på disken.',
     document_lost: 'En dokumentfil var skadet og hadde ingen tidligere versjon å hente fram. Filen er tatt vare på som {{detail}}.',
+    outbox_reset: 'Listen over endringer som venter på å bli sendt, kunne ikke leses. Den er lagt til side som {{detail}}. Sjekk dokumentene du publiserte eller godkjente uten nett.',
     settings_reset: 'Innstillingsfilen kunne ikke leses. Den er lagt til side som {{detail}}, og standardinnstillingene brukes.',
     dismiss: 'Lukk meldingen',
   },
@@ -481,6 +482,8 @@ export const nb: Catalogue = {
     media_heic_unsupported: 'Dette HEIC-bildet kan ikke leses her. Eksporter det som JPEG først (på Mac, i Bilder: Arkiv › Eksporter), og legg så til JPEG-filen.',
     media_not_found: 'Bildet finnes ikke lenger i bildearkivet. Legg til bildet på nytt.',
     media_picker_unavailable: 'Systemets fildialog er ikke tilgjengelig her. Bruk filvelgeren i vinduet i stedet.',
+    outbox_job_not_found: 'Dette venter ikke lenger på å bli sendt.',
+    outbox_job_running: 'Dette blir sendt akkurat nå. Prøv igjen om litt.',
   },
   images: {
     section: 'Bilder',

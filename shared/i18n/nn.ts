@@ -440,6 +440,7 @@ export const nn: Catalogue = {
     contacts_reset: 'Kontaktregisteret kunne ikkje lesast. Det er lagt til side som {{detail}}, og registeret startar tomt.',
     library_index_rebuilt: 'Registeret over biblioteket mangla eller var skadd og er bygt opp på nytt frå dei {{detail}} dokumenta på disken.',
     document_lost: 'Ei dokumentfil var skadd og hadde ingen tidlegare versjon å hente fram. Fila er teken vare på som {{detail}}.',
+    outbox_reset: 'Lista over endringar som ventar på å bli sende, kunne ikkje lesast. Ho er lagd til side som {{detail}}. Sjekk dokumenta du publiserte eller godkjende utan nett.',
     settings_reset: 'Innstillingsfila kunne ikkje lesast. Ho er lagd til side som {{detail}}, og standardinnstillingane blir brukte.',
     dismiss: 'Lukk meldinga',
   },
@@ -481,6 +482,8 @@ export const nn: Catalogue = {
     media_heic_unsupported: 'Dette HEIC-biletet kan ikkje lesast her. Eksporter det som JPEG først (på Mac, i Bilder: Arkiv › Eksporter), og legg så til JPEG-fila.',
     media_not_found: 'Biletet finst ikkje lenger i biletarkivet. Legg til biletet på nytt.',
     media_picker_unavailable: 'Fildialogen til systemet er ikkje tilgjengeleg her. Bruk filveljaren i vindauget i staden.',
+    outbox_job_not_found: 'Dette ventar ikkje lenger på å bli sendt.',
+    outbox_job_running: 'Dette blir sendt akkurat no. Prøv igjen om litt.',
   },
   images: {
     section: 'Bilete',

@@ -72,6 +72,10 @@ export const ERROR_CODES = [
   'media_not_found',
   /** The host has no native file dialog (the devhost): the renderer picks files itself. */
   'media_picker_unavailable',
+  /** The outbox job is gone (sent and pruned, or cancelled elsewhere). */
+  'outbox_job_not_found',
+  /** The outbox job is being sent right now and cannot be changed. */
+  'outbox_job_running',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../../electron/services/contentSe
 import { createDispatcher } from '../../../../electron/services/dispatcher';
 import { silentLogger } from '../../../../electron/services/logger';
 import { createHandlers, createServices } from '../../../../electron/services/services';
+import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let devhost: Devhost;
@@ -111,7 +112,7 @@ describe('devhost contract route', () => {
   it('runs the same dispatcher: a valid call answers a Result', async () => {
     const reply = await call('settings:update', { uiLanguage: 'nn' });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { schemaVersion: 1, uiLanguage: 'nn' } });
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, uiLanguage: 'nn' } });
   });
 
   it('answers bad input and unknown channels with Result errors', async () => {
@@ -157,6 +158,6 @@ describe('devhost contract route', () => {
       req.on('error', (e) => (e.message.includes('aborted') || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
       req.end();
     });
-    expect(JSON.parse(await received)).toEqual({ event: 'settings:changed', payload: { schemaVersion: 1, uiLanguage: 'en' } });
+    expect(JSON.parse(await received)).toEqual({ event: 'settings:changed', payload: { ...DEFAULT_SETTINGS, uiLanguage: 'en' } });
   });
 });

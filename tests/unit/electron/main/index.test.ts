@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mainWindowOptions } from '../../../../electron/main/window';
 import { DATA_DIR_ENV } from '../../../../electron/services/dataDir';
 import { CHANNELS } from '../../../../shared/ipc/channels';
+import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings';
 
 /**
  * A stand-in for the 'electron' module, faithful where it matters to main: APIs that Electron
@@ -300,10 +301,10 @@ describe('electron/main/index (single instance)', () => {
     expect(await invoke('settings:get', undefined, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
     expect(await invoke('settings:update', { uiLanguage: 'de' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
-    expect(await invoke('settings:update', { uiLanguage: 'nn' })).toEqual({ ok: true, value: { schemaVersion: 1, uiLanguage: 'nn' } });
+    expect(await invoke('settings:update', { uiLanguage: 'nn' })).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, uiLanguage: 'nn' } });
     expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ uiLanguage: 'nn' });
     // The change reaches the window as an event.
-    expect(win.webContents.send).toHaveBeenCalledWith('melding:event', { event: 'settings:changed', payload: { schemaVersion: 1, uiLanguage: 'nn' } });
+    expect(win.webContents.send).toHaveBeenCalledWith('melding:event', { event: 'settings:changed', payload: { ...DEFAULT_SETTINGS, uiLanguage: 'nn' } });
   });
 
   it('never touches the default userData folder when a data folder is given', async () => {

@@ -110,7 +110,7 @@ describe('registerIpc', () => {
 
   it("answers the app's main frame through the real dispatcher", async () => {
     const { invoke, calls } = wiredToRealDispatcher();
-    expect(await invoke('settings:update', APP_MAIN_FRAME, { uiLanguage: 'nn' })).toEqual({ ok: true, value: { schemaVersion: 1, uiLanguage: 'nn' } });
+    expect(await invoke('settings:update', APP_MAIN_FRAME, { uiLanguage: 'nn' })).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, uiLanguage: 'nn' } });
     expect(await invoke('settings:get', APP_MAIN_FRAME)).toEqual({ ok: true, value: DEFAULT_SETTINGS });
     expect(calls).toEqual(['settings:update', 'settings:get']);
   });
@@ -142,7 +142,7 @@ describe('forwardEvents', () => {
     const live = [fakeWindow(), fakeWindow()];
     const dead = fakeWindow(true);
     forwardEvents(bus, () => [live[0]!, dead, live[1]!]);
-    const settings = { schemaVersion: 1 as const, uiLanguage: 'nn' as const };
+    const settings = { ...DEFAULT_SETTINGS, uiLanguage: 'nn' as const };
     bus.emit('settings:changed', settings);
     for (const win of live) expect(win.send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNEL, { event: 'settings:changed', payload: settings });
     expect(dead.send).not.toHaveBeenCalled();

@@ -21,7 +21,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 describe('dispatcher', () => {
   it('answers a valid call with its value', async () => {
     const dispatch = createDispatcher(handlers(), silentLogger);
-    expect(await dispatch('settings:update', { uiLanguage: 'nn' }, trusted)).toEqual({ ok: true, value: { schemaVersion: 1, uiLanguage: 'nn' } });
+    expect(await dispatch('settings:update', { uiLanguage: 'nn' }, trusted)).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, uiLanguage: 'nn' } });
   });
 
   it('refuses an untrusted sender before looking at anything else', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../../../electron/services/eventBus';
 import { silentLogger } from '../../../../electron/services/logger';
 import { SettingsService, type Notice } from '../../../../electron/services/settingsService';
+import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings';
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'melding-settings-'));
@@ -20,7 +21,7 @@ describe('SettingsService', () => {
 
     const second = await SettingsService.open(dir, new EventBus(), silentLogger, []);
     expect(second.get().uiLanguage).toBe('nn');
-    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ schemaVersion: 1, uiLanguage: 'nn' });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ ...DEFAULT_SETTINGS, uiLanguage: 'nn' });
   });
 
   it('emits settings:changed after a successful save', async () => {
@@ -29,7 +30,7 @@ describe('SettingsService', () => {
     bus.subscribe((event, payload) => seen.push([event, payload]));
     const service = await SettingsService.open(await tempDir(), bus, silentLogger, []);
     await service.update({ uiLanguage: 'en' });
-    expect(seen).toEqual([['settings:changed', { schemaVersion: 1, uiLanguage: 'en' }]]);
+    expect(seen).toEqual([['settings:changed', { ...DEFAULT_SETTINGS, uiLanguage: 'en' }]]);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { newDocument } from '../../../../shared/domain/document';
+import { DOCUMENT_SCHEMA_VERSION, newDocument } from '../../../../shared/domain/document';
 import { migrateDocument, migrateRecord, type DocumentMigration } from '../../../../shared/domain/documentMigrations';
 
 const current = () => newDocument({ id: randomUUID(), now: new Date('2026-11-23T10:00:00Z'), author: { name: 'Kari', email: '' } });
@@ -13,7 +13,7 @@ describe('migrateDocument', () => {
   });
 
   it('refuses a file from a newer Melding without touching it', () => {
-    expect(migrateDocument({ ...current(), schemaVersion: 2, futureField: true })).toEqual({ kind: 'newer', version: 2 });
+    expect(migrateDocument({ ...current(), schemaVersion: DOCUMENT_SCHEMA_VERSION + 1, futureField: true })).toEqual({ kind: 'newer', version: DOCUMENT_SCHEMA_VERSION + 1 });
   });
 
   it.each([
@@ -55,5 +55,18 @@ describe('migrateRecord (the runner)', () => {
     expect(migrateRecord({ schemaVersion: 1, title: 'T', lead: 'L' }, [steps[0] as DocumentMigration], 3, V3)).toEqual({ kind: 'invalid', reason: 'no migration from version 1' });
     const broken: DocumentMigration[] = [{ from: 1, migrate: (raw) => raw }, steps[0] as DocumentMigration];
     expect(migrateRecord({ schemaVersion: 1, title: 'T', lead: 'L' }, broken, 3, V3).kind).toBe('invalid');
+  });
+});
+
+describe('document format 1 -> 2', () => {
+  it('adds an empty workflow record, and a publication time to published documents', () => {
+    const { approval: _a, audit: _b, publishedAt: _c, ...v1 } = { ...current(), schemaVersion: 1, status: 'publisert' as const };
+    const migrated = migrateDocument(JSON.parse(JSON.stringify(v1)));
+    expect(migrated).toMatchObject({ kind: 'ok', migratedFrom: 1, document: { schemaVersion: 2, approval: null, audit: [], publishedAt: v1.updatedAt, title: v1.title } });
+  });
+
+  it('leaves drafts unpublished', () => {
+    const { approval: _a, audit: _b, publishedAt: _c, ...v1 } = { ...current(), schemaVersion: 1 };
+    expect(migrateDocument(JSON.parse(JSON.stringify(v1)))).toMatchObject({ kind: 'ok', document: { publishedAt: null, status: 'utkast' } });
   });
 });

@@ -4,7 +4,7 @@ import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MELDING_LIMITS, readMeldingFile, writeMeldingFile, type MeldingManifest } from '../../../../../electron/services/library/meldingFile';
-import { newDocument, type Document } from '../../../../../shared/domain/document';
+import { DOCUMENT_SCHEMA_VERSION, newDocument, type Document } from '../../../../../shared/domain/document';
 import type { ErrorCode, Result } from '../../../../../shared/ipc/result';
 
 const MiB = 1024 * 1024;
@@ -246,7 +246,7 @@ describe('readMeldingFile refuses hostile files', () => {
     });
 
     it('a document from a newer schema gives import_newer_format', async () => {
-      expectCode(await readMeldingFile(rawZip(base.entries({ document: { ...base.document, schemaVersion: 2 } }))), 'import_newer_format');
+      expectCode(await readMeldingFile(rawZip(base.entries({ document: { ...base.document, schemaVersion: DOCUMENT_SCHEMA_VERSION + 1 } }))), 'import_newer_format');
     });
 
     it('an encrypted entry gives import_not_melding', async () => {
