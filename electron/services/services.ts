@@ -16,6 +16,9 @@ import type { Logger } from './logger';
 import { MediaCleanup } from './media/mediaCleanup';
 import { MediaStore, mediaDirFor } from './media/mediaStore';
 import { OutboxStore } from './outbox/outboxStore';
+import { localGrantSource, type GrantSource } from './profiles/currentGrant';
+import { ProfileStore } from './profiles/profileStore';
+import { WorkflowService } from './workflow/workflowService';
 import type { Platform } from './platform';
 import { SettingsService, type Notice } from './settingsService';
 
@@ -30,17 +33,21 @@ export interface Services {
   readonly language: LanguageService;
   readonly media: MediaStore;
   readonly mediaCleanup: MediaCleanup;
+  readonly profiles: ProfileStore;
+  readonly workflow: WorkflowService;
+  /** What the active backend grants the user (the publishing services replace the local one). */
+  readonly grants: GrantSource;
   readonly notices: readonly Notice[];
   readonly author: () => Author;
   close(): Promise<void>;
 }
 
-/** Until profiles exist (the workflow issue), the author is the user the app runs as. */
-function systemAuthor(): Author {
+/** The user the app runs as: the name the first profile gets. */
+function systemUserName(): string {
   try {
-    return { name: userInfo().username, email: '' };
+    return userInfo().username;
   } catch {
-    return { name: '', email: '' };
+    return '';
   }
 }
 
@@ -68,9 +75,16 @@ export async function createServices(platform: Platform, logger: Logger, options
   const bus = new EventBus();
   const notices: Notice[] = [];
   const settings = await SettingsService.open(platform.dataDir, bus, logger, notices);
-  const author = systemAuthor;
   const now = () => new Date();
-  const library = await Library.open({ dir: join(platform.dataDir, 'library'), bus, logger, now, newId: randomUUID, author }, notices);
+  const profiles = await ProfileStore.open(platform.dataDir, { bus, logger, newId: randomUUID, now, settings, systemUserName }, notices);
+  const author = (): Author => {
+    const { name, email } = profiles.active();
+    return { name, email };
+  };
+  const library = await Library.open(
+    { dir: join(platform.dataDir, 'library'), bus, logger, now, newId: randomUUID, author, actor: () => profiles.actor() },
+    notices,
+  );
   const contacts = await ContactRegister.open(platform.dataDir, { bus, logger, newId: randomUUID, now }, notices);
   const media = await MediaStore.open({ dir: mediaDirFor(platform.dataDir), logger, now, freshMs: options.mediaFreshMs });
   const mediaCleanup = new MediaCleanup(media, library, logger);
@@ -83,6 +97,8 @@ export async function createServices(platform: Platform, logger: Logger, options
     bus,
     logger,
   });
+  const grants = localGrantSource(now);
+  const workflow = new WorkflowService({ library, outbox, profiles, settings, language, grants, logger, now, newId: randomUUID });
   return {
     platform,
     bus,
@@ -94,6 +110,9 @@ export async function createServices(platform: Platform, logger: Logger, options
     language,
     media,
     mediaCleanup,
+    profiles,
+    workflow,
+    grants,
     notices,
     author,
     close: async () => {
@@ -105,7 +124,7 @@ export async function createServices(platform: Platform, logger: Logger, options
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup } = services;
+  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup, profiles, workflow } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -117,7 +136,10 @@ export function createHandlers(services: Services): Handlers {
       return ok(null);
     },
     'outbox:summary': async () => ok(outbox.summary()),
-    'library:list': async ({ query, offset, limit }) => ok(library.list(query, offset, limit)),
+    'library:list': async ({ query, offset, limit }) => {
+      const me = profiles.active();
+      return ok(library.list(query, offset, limit, { profileId: me.id, roles: me.roles }));
+    },
     'library:addSamples': async () => {
       let added = 0;
       for (const sample of SAMPLE_DOCUMENTS) {
@@ -134,7 +156,7 @@ export function createHandlers(services: Services): Handlers {
     'library:emptyBin': async () => library.emptyBin(),
     'documents:create': async (init) => library.create(init),
     'documents:get': async ({ id }) => library.get(id),
-    'documents:save': async ({ id, baseRevision, content }) => library.save(id, baseRevision, content),
+    'documents:save': async ({ id, baseRevision, content }) => workflow.save(id, baseRevision, content),
     'documents:snapshot': async ({ id }) => library.snapshot(id, 'manual'),
     'documents:revisions': async ({ id }) => library.revisionList(id),
     'documents:revision': async ({ id, revisionId }) => library.revision(id, revisionId),
@@ -172,5 +194,17 @@ export function createHandlers(services: Services): Handlers {
     'media:get': async ({ id }) => media.get(id),
     'media:unused': async () => mediaCleanup.unused(),
     'media:removeUnused': async ({ ids }) => mediaCleanup.removeUnused(ids),
+    // --- workflow and profiles ---
+    'outbox:list': async ({ documentId }) => ok(outbox.list(documentId === null ? {} : { documentId })),
+    'profiles:list': async () => ok(profiles.list()),
+    'profiles:save': async (draft) => profiles.save(draft),
+    'profiles:remove': async ({ id }) => profiles.remove(id),
+    'profiles:activate': async ({ id }) => profiles.activate(id),
+    'profiles:current': async () => {
+      const grant = services.grants(settings.get().activeBackendId);
+      return ok({ profile: profiles.active(), grant: grant ? { ...grant, roles: [...grant.roles] } : null });
+    },
+    'workflow:transition': async (request) => workflow.transition(request),
+    'workflow:preflight': async ({ id, stage }) => workflow.preflight(id, stage),
   };
 }

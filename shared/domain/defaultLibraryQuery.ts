@@ -9,4 +9,5 @@ export const DEFAULT_LIBRARY_QUERY: LibraryQuery = {
   text: '',
   sort: 'updated',
   direction: 'desc',
+  queue: 'all',
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { countWords } from '../language/wordCount';
 import { DocumentTypeSchema, MaalformSchema, WorkflowStatusSchema, plainText, type Document } from './document';
+import { lastSubmitter } from './workflow';
 
 export { countWords };
 
@@ -22,6 +23,12 @@ export const DocumentSummarySchema = z
     revision: z.number().int().nonnegative(),
     words: z.number().int().nonnegative(),
     deletedAt: IsoInstant.nullable(),
+    /** When it was (last) published; null while it is not on the site. */
+    publishedAt: IsoInstant.nullable(),
+    /** The profile that last sent it for approval ("returned to me"), or null. */
+    submittedBy: z.string().nullable(),
+    /** The profile whose approval it carries, or null. */
+    approvedBy: z.string().nullable(),
   })
   .strict();
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
@@ -47,6 +54,9 @@ export function toSummary(doc: Document): DocumentSummary {
     revision: doc.revision,
     words: countWords(`${doc.title} ${doc.ingress} ${body}`),
     deletedAt: doc.deletedAt,
+    publishedAt: doc.publishedAt,
+    submittedBy: lastSubmitter(doc.audit),
+    approvedBy: doc.approval?.by.profileId ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocumentTypeSchema, MaalformSchema, WorkflowStatusSchema } from './document';
 import { DocumentSummarySchema, type DocumentSummary } from './documentSummary';
+import { inQueue, LIBRARY_QUEUES, type QueueViewer } from './libraryQueue';
 
 export const LibraryQuerySchema = z
   .object({
@@ -14,6 +15,8 @@ export const LibraryQuerySchema = z
     /** `relevance` applies when there is text to search for; otherwise it falls back to `updated`. */
     sort: z.enum(['relevance', 'updated', 'created', 'title']),
     direction: z.enum(['asc', 'desc']),
+    /** A work queue; "me" is the active profile. Older callers leave it out: every document. */
+    queue: z.enum(LIBRARY_QUEUES).default('all'),
   })
   .strict();
 export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
@@ -33,9 +36,15 @@ const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true })
 
 /**
  * Filters and orders summaries (by id) for a query. `ranked` is the search hits in relevance order
- * (undefined when there is no text). Pure, so the list order is the same on every host.
+ * (undefined when there is no text); `me` is the active profile, for the personal queues. Pure,
+ * so the list order is the same on every host.
  */
-export function applyLibraryQuery(all: ReadonlyMap<string, DocumentSummary>, query: LibraryQuery, ranked?: readonly string[]): DocumentSummary[] {
+export function applyLibraryQuery(
+  all: ReadonlyMap<string, DocumentSummary>,
+  query: LibraryQuery,
+  ranked?: readonly string[],
+  me: QueueViewer | null = null,
+): DocumentSummary[] {
   const statuses = new Set(query.statuses);
   const types = new Set(query.types);
   const forms = new Set(query.maalformer);
@@ -43,7 +52,8 @@ export function applyLibraryQuery(all: ReadonlyMap<string, DocumentSummary>, que
     (query.view === 'bin' ? s.deletedAt !== null : s.deletedAt === null) &&
     (statuses.size === 0 || statuses.has(s.status)) &&
     (types.size === 0 || types.has(s.type)) &&
-    (forms.size === 0 || forms.has(s.maalform));
+    (forms.size === 0 || forms.has(s.maalform)) &&
+    inQueue(s, query.queue, me);
 
   if (ranked) {
     const hits = ranked.map((id) => all.get(id)).filter((s): s is DocumentSummary => s !== undefined && keep(s));

@@ -440,6 +440,7 @@ export const en = {
     document_lost: 'A document file was damaged and had no earlier version to restore. The file is kept as {{detail}}.',
     outbox_reset: 'The list of changes waiting to be sent could not be read. It was set aside as {{detail}}; check the documents you published or approved offline.',
     settings_reset: 'Your settings file could not be read. It was set aside as {{detail}} and the default settings are used.',
+    profiles_reset: 'The list of profiles could not be read. It was set aside as {{detail}}, and a new profile was made from your user name.',
     dismiss: 'Dismiss',
   },
   mediaPicker: {
@@ -482,6 +483,14 @@ export const en = {
     media_picker_unavailable: 'The system’s file dialog is not available here. Use the file chooser in the window instead.',
     outbox_job_not_found: 'That item is no longer waiting to be sent.',
     outbox_job_running: 'That item is being sent right now. Try again in a moment.',
+    workflow_not_allowed: 'This step is not possible now: the document’s status, your roles or the publishing site do not allow it.',
+    workflow_comment_required: 'Write a comment saying what should be changed before you return the document.',
+    embargo_not_passed: 'The sperrefrist has not passed yet, so the document cannot be published now. Schedule it instead.',
+    approval_mismatch: 'The text is no longer the one that was approved, so it cannot be published. Send it for approval again.',
+    preflight_blocked: 'The checklist has problems that must be fixed first. Open the step again to see them.',
+    profile_invalid: 'The profile could not be saved. It needs a name and at least one role, and the e-mail address must be valid.',
+    profile_not_found: 'That profile no longer exists. It may have been removed in another window.',
+    profile_active: 'You cannot remove the profile you are using. Switch to another profile first.',
   },
   images: {
     section: 'Images',

@@ -442,6 +442,7 @@ export const nb: Catalogue = {
     document_lost: 'En dokumentfil var skadet og hadde ingen tidligere versjon å hente fram. Filen er tatt vare på som {{detail}}.',
     outbox_reset: 'Listen over endringer som venter på å bli sendt, kunne ikke leses. Den er lagt til side som {{detail}}. Sjekk dokumentene du publiserte eller godkjente uten nett.',
     settings_reset: 'Innstillingsfilen kunne ikke leses. Den er lagt til side som {{detail}}, og standardinnstillingene brukes.',
+    profiles_reset: 'Profillisten kunne ikke leses. Den er lagt til side som {{detail}}, og en ny profil er laget ut fra brukernavnet ditt.',
     dismiss: 'Lukk meldingen',
   },
   mediaPicker: {
@@ -484,6 +485,14 @@ export const nb: Catalogue = {
     media_picker_unavailable: 'Systemets fildialog er ikke tilgjengelig her. Bruk filvelgeren i vinduet i stedet.',
     outbox_job_not_found: 'Dette venter ikke lenger på å bli sendt.',
     outbox_job_running: 'Dette blir sendt akkurat nå. Prøv igjen om litt.',
+    workflow_not_allowed: 'Dette steget er ikke mulig nå: dokumentets status, rollene dine eller publiseringsstedet tillater det ikke.',
+    workflow_comment_required: 'Skriv en kommentar om hva som bør endres, før du returnerer dokumentet.',
+    embargo_not_passed: 'Sperrefristen er ikke ute ennå, så dokumentet kan ikke publiseres nå. Planlegg publiseringen i stedet.',
+    approval_mismatch: 'Teksten er ikke lenger den som ble godkjent, og kan derfor ikke publiseres. Send den til godkjenning på nytt.',
+    preflight_blocked: 'Sjekklisten har feil som må rettes først. Åpne steget igjen for å se dem.',
+    profile_invalid: 'Profilen ble ikke lagret. Den må ha et navn og minst én rolle, og e-postadressen må være gyldig.',
+    profile_not_found: 'Den profilen finnes ikke lenger. Den kan være fjernet i et annet vindu.',
+    profile_active: 'Du kan ikke fjerne profilen du bruker. Bytt til en annen profil først.',
   },
   images: {
     section: 'Bilder',

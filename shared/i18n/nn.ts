@@ -442,6 +442,7 @@ export const nn: Catalogue = {
     document_lost: 'Ei dokumentfil var skadd og hadde ingen tidlegare versjon å hente fram. Fila er teken vare på som {{detail}}.',
     outbox_reset: 'Lista over endringar som ventar på å bli sende, kunne ikkje lesast. Ho er lagd til side som {{detail}}. Sjekk dokumenta du publiserte eller godkjende utan nett.',
     settings_reset: 'Innstillingsfila kunne ikkje lesast. Ho er lagd til side som {{detail}}, og standardinnstillingane blir brukte.',
+    profiles_reset: 'Profillista kunne ikkje lesast. Ho er lagd til side som {{detail}}, og ein ny profil er laga ut frå brukarnamnet ditt.',
     dismiss: 'Lukk meldinga',
   },
   mediaPicker: {
@@ -484,6 +485,14 @@ export const nn: Catalogue = {
     media_picker_unavailable: 'Fildialogen til systemet er ikkje tilgjengeleg her. Bruk filveljaren i vindauget i staden.',
     outbox_job_not_found: 'Dette ventar ikkje lenger på å bli sendt.',
     outbox_job_running: 'Dette blir sendt akkurat no. Prøv igjen om litt.',
+    workflow_not_allowed: 'Dette steget er ikkje mogleg no: statusen til dokumentet, rollene dine eller publiseringsstaden tillèt det ikkje.',
+    workflow_comment_required: 'Skriv ein kommentar om kva som bør endrast, før du returnerer dokumentet.',
+    embargo_not_passed: 'Sperrefristen er ikkje ute enno, så dokumentet kan ikkje publiserast no. Planlegg publiseringa i staden.',
+    approval_mismatch: 'Teksten er ikkje lenger den som vart godkjend, og kan difor ikkje publiserast. Send han til godkjenning på nytt.',
+    preflight_blocked: 'Sjekklista har feil som må rettast først. Opne steget igjen for å sjå dei.',
+    profile_invalid: 'Profilen vart ikkje lagra. Han må ha eit namn og minst éi rolle, og e-postadressa må vere gyldig.',
+    profile_not_found: 'Den profilen finst ikkje lenger. Han kan vere fjerna i eit anna vindauge.',
+    profile_active: 'Du kan ikkje fjerne profilen du brukar. Byt til ein annan profil først.',
   },
   images: {
     section: 'Bilete',

@@ -38,12 +38,21 @@ export const CHANNELS = [
   'media:get',
   'media:unused',
   'media:removeUnused',
+  // Workflow and profiles (issue 7)
+  'outbox:list',
+  'profiles:list',
+  'profiles:save',
+  'profiles:remove',
+  'profiles:activate',
+  'profiles:current',
+  'workflow:transition',
+  'workflow:preflight',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events pushed from the services to the renderer; exposed as `onSettingsChanged(cb)` etc. */
-export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed', 'language:changed'] as const;
+export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed', 'language:changed', 'profiles:changed'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/appInfo';
 import { ContactSchema } from '../domain/contact';
-import { DocumentContentSchema, DocumentSchema, DocumentTypeSchema, MaalformSchema } from '../domain/document';
+import { DocumentContentSchema, DocumentSchema, DocumentTypeSchema, MaalformSchema, WorkflowStatusSchema } from '../domain/document';
 import { DocumentSummarySchema } from '../domain/documentSummary';
 import {
   LanguageChangedSchema,
@@ -17,6 +17,11 @@ import { MediaIdSchema, MediaInfoSchema } from '../domain/media';
 import { RevisionInfoSchema } from '../domain/revision';
 import { OutboxSummarySchema } from '../domain/outboxSummary';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings';
+import { BackendGrantSchema } from '../domain/backendGrantSchema';
+import { OutboxJobSchema } from '../domain/outboxJob';
+import { PreflightItemSchema } from '../domain/preflightItemSchema';
+import { ProfileSchema, RoleSchema } from '../domain/profile';
+import { WorkflowActionSchema } from '../domain/workflowRecord';
 import type { Channel, EventName } from './channels';
 import { ERROR_CODES, type Result } from './result';
 
@@ -63,7 +68,11 @@ export const contract = {
   'documents:get': { input: DocumentId, output: z.object({ document: DocumentSchema, recoveredFrom: z.string().nullable() }) },
   'documents:save': {
     input: z.object({ id: z.uuid(), baseRevision: z.number().int().nonnegative(), content: DocumentContentSchema }).strict(),
-    output: z.object({ id: z.uuid(), revision: z.number().int(), updatedAt: z.string() }),
+    /**
+     * `status` is the document's status after the save; `revoked` is true when the save changed
+     * an approved text, so its approval was revoked and it went back for approval.
+     */
+    output: z.object({ id: z.uuid(), revision: z.number().int(), updatedAt: z.string(), status: WorkflowStatusSchema, revoked: z.boolean() }),
   },
   'documents:snapshot': { input: DocumentId, output: RevisionInfoSchema },
   'documents:revisions': { input: DocumentId, output: z.array(RevisionInfoSchema) },
@@ -121,6 +130,40 @@ export const contract = {
     input: z.object({ ids: z.array(MediaIdSchema).max(10_000) }).strict(),
     output: z.object({ removed: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
   },
+  // --- workflow and profiles (issue 7) ---
+  /** Unfinished outbox jobs, oldest first; of one document, or of all with null. */
+  'outbox:list': { input: z.object({ documentId: z.uuid().nullable() }).strict(), output: z.array(OutboxJobSchema) },
+  'profiles:list': { input: NoInput, output: z.array(ProfileSchema) },
+  /** Creates (id null) or updates a profile; the service validates it (profile_invalid). */
+  'profiles:save': {
+    input: z.object({ id: z.string().min(1).max(64).nullable(), name: z.string().max(1000), email: z.string().max(1000), roles: z.array(RoleSchema).max(3) }).strict(),
+    output: ProfileSchema,
+  },
+  /** Refused for the active profile (profile_active). */
+  'profiles:remove': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.null() },
+  'profiles:activate': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: SettingsSchema },
+  /** The active profile and what the active backend grants it (null when not known). */
+  'profiles:current': { input: NoInput, output: z.object({ profile: ProfileSchema, grant: BackendGrantSchema.nullable() }) },
+  /**
+   * One workflow step by the active profile. Runs the pre-flight checklist for submit, approve,
+   * publish and schedule (preflight_blocked; open spelling errors pass with acceptSpelling).
+   * `approvalHash` (optional): for approve, the hash of the text the editor read; for publish
+   * and schedule, the approval the publisher saw (approval_mismatch if it differs).
+   */
+  'workflow:transition': {
+    input: z
+      .object({
+        id: z.uuid(),
+        action: WorkflowActionSchema,
+        comment: z.string().max(5000),
+        baseRevision: z.number().int().nonnegative(),
+        acceptSpelling: z.boolean(),
+        approvalHash: z.string().regex(/^[a-f0-9]{64}$/).optional(),
+      })
+      .strict(),
+    output: DocumentSchema,
+  },
+  'workflow:preflight': { input: z.object({ id: z.uuid(), stage: z.enum(['submit', 'publish']) }).strict(), output: z.object({ items: z.array(PreflightItemSchema) }) },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** Payload schemas of the events the services push to the renderer. */
@@ -135,6 +178,8 @@ export const events = {
   'contacts:changed': z.object({ contacts: z.array(ContactSchema) }),
   /** A personal dictionary changed; open editors of that målform check again. */
   'language:changed': LanguageChangedSchema,
+  /** Profiles were added, changed or removed, or another one became active. */
+  'profiles:changed': z.object({ profiles: z.array(ProfileSchema), activeId: z.string() }),
 } as const satisfies { readonly [E in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -76,6 +76,23 @@ export const ERROR_CODES = [
   'outbox_job_not_found',
   /** The outbox job is being sent right now and cannot be changed. */
   'outbox_job_running',
+  // --- workflow and profiles (issue 7) ---
+  /** The step is not possible from the document's status, for the active profile's roles, or on the backend. */
+  'workflow_not_allowed',
+  /** Returning a document needs a comment saying why. */
+  'workflow_comment_required',
+  /** The sperrefrist has not passed: the document can only be scheduled. */
+  'embargo_not_passed',
+  /** The text is not the approved one (changed after approval, or since the approver opened it). */
+  'approval_mismatch',
+  /** The pre-flight checklist has blocking items (missing title, alt text, contacts …). */
+  'preflight_blocked',
+  /** A profile was refused: no name, no role, or an e-mail address of the wrong shape. */
+  'profile_invalid',
+  /** The profile is gone (removed in another window, say). */
+  'profile_not_found',
+  /** The active profile cannot be removed; switch to another first. */
+  'profile_active',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,8 +3,12 @@ import { join } from 'node:path';
 import { newDocument, plainText, type Author, type Document, type DocumentContent, type DocumentType, type Maalform } from '../../../shared/domain/document';
 import { migrateDocument } from '../../../shared/domain/documentMigrations';
 import { toSummary, type DocumentSummary } from '../../../shared/domain/documentSummary';
+import type { QueueViewer } from '../../../shared/domain/libraryQueue';
 import { applyLibraryQuery, scanSummaries, type LibraryPage, type LibraryQuery } from '../../../shared/domain/libraryQuery';
+import type { Actor } from '../../../shared/domain/profile';
 import type { RevisionInfo, RevisionKind } from '../../../shared/domain/revision';
+import type { WorkflowStatus } from '../../../shared/domain/vocabulary';
+import { reviseAfterEdit } from '../../../shared/domain/workflow';
 import { err, ok, type Result } from '../../../shared/ipc/result';
 import type { EventBus } from '../eventBus';
 import type { Logger } from '../logger';
@@ -23,6 +27,11 @@ export interface LibraryDeps {
   readonly now: () => Date;
   readonly newId: () => string;
   readonly author: () => Author;
+  /**
+   * Who is editing, for the audit entry when a save revokes an approval. Defaults to the
+   * author with an empty profile id.
+   */
+  readonly actor?: () => Actor;
   /** How long editing goes on before a periodic snapshot is taken. */
   readonly snapshotEveryMs?: number;
 }
@@ -31,6 +40,10 @@ export interface SaveAck {
   readonly id: string;
   readonly revision: number;
   readonly updatedAt: string;
+  /** The status after the save (til_godkjenning when the save revoked an approval). */
+  readonly status: WorkflowStatus;
+  /** The save changed an approved text: its approval was revoked. */
+  readonly revoked: boolean;
 }
 
 export interface OpenedDocument {
@@ -92,7 +105,8 @@ export class Library {
     if (state !== 'ok') {
       // Without a usable index the list would be empty: rebuild it now from the documents.
       const count = await library.rebuildIndex();
-      if (state === 'corrupt' || count > 0) notices.push({ code: 'library_index_rebuilt', detail: String(count) });
+      // An index in an older format is an upgrade, not a loss: nothing to tell the user.
+      if (state === 'corrupt' || (state === 'missing' && count > 0)) notices.push({ code: 'library_index_rebuilt', detail: String(count) });
       deps.logger.warn('library.index_rebuilt', { state, count });
     } else {
       // Index the body text, and check the index against the files, without holding up the list.
@@ -107,9 +121,10 @@ export class Library {
     return this.#bodyIndexed;
   }
 
-  list(query: LibraryQuery, offset: number, limit: number): LibraryPage {
+  /** A page of the query's results; `viewer` is the active profile, for the personal queues. */
+  list(query: LibraryQuery, offset: number, limit: number, viewer: QueueViewer | null = null): LibraryPage {
     // Scrolling asks for page after page of the same query: filter and sort once per change.
-    const key = JSON.stringify(query);
+    const key = JSON.stringify([query, query.queue === 'all' ? null : viewer]);
     let all = this.#listCache?.key === key && this.#listCache.generation === this.#generation ? this.#listCache.items : null;
     if (!all) {
       // Untrimmed: a trailing space tells the search the last word is whole, not a prefix.
@@ -119,7 +134,7 @@ export class Library {
         : this.#bodyIndexed
           ? this.search.search(text, { limit: 100_000 }).map((hit) => hit.id)
           : scanSummaries(this.index.entries, text);
-      all = applyLibraryQuery(this.index.entries, query, ranked);
+      all = applyLibraryQuery(this.index.entries, query, ranked, viewer);
       this.#listCache = { key, generation: this.#generation, items: all };
     }
     return { total: all.length, offset, items: all.slice(offset, offset + limit), bodySearchReady: this.#bodyIndexed };
@@ -156,13 +171,45 @@ export class Library {
       const current = loaded.value.document;
       if (current.deletedAt) return err('document_in_bin', 'Documents in the bin cannot be edited');
       if (current.revision !== baseRevision) return err('document_conflict', `Document is at revision ${current.revision}, not ${baseRevision}`);
-      if (sameContent(current, content)) return ok({ id, revision: current.revision, updatedAt: current.updatedAt });
-      const next: Document = { ...current, ...content, revision: current.revision + 1, updatedAt: this.deps.now().toISOString() };
+      if (sameContent(current, content)) return ok({ id, revision: current.revision, updatedAt: current.updatedAt, status: current.status, revoked: false });
+      const now = this.deps.now();
+      const edited: Document = { ...current, ...content, revision: current.revision + 1, updatedAt: now.toISOString() };
+      const { document: next, revoked } = reviseAfterEdit(current, edited, this.actor(), now, this.deps.newId);
       const written = await this.write(next);
       if (!written.ok) return written;
-      this.maybePeriodicSnapshot(next);
-      return ok({ id, revision: next.revision, updatedAt: next.updatedAt });
+      // The approved text stays findable in the history: the snapshot before the change is the
+      // approval's own revision (taken when it was approved); this one marks the revocation.
+      if (revoked) await this.takeSnapshot(next, 'status');
+      else this.maybePeriodicSnapshot(next);
+      return ok({ id, revision: next.revision, updatedAt: next.updatedAt, status: next.status, revoked });
     });
+  }
+
+  /**
+   * A workflow step: `step` gets the current document and answers the next one (or a
+   * refusal). Refused when the document moved past `baseRevision` or is in the bin. The new
+   * state is written, snapshotted (kind 'status') and announced.
+   */
+  applyWorkflow(id: string, baseRevision: number, step: (doc: Document) => Promise<Result<Document>> | Result<Document>): Promise<Result<Document>> {
+    return this.serial(id, async () => {
+      const loaded = await this.load(id);
+      if (!loaded.ok) return loaded;
+      const current = loaded.value.document;
+      if (current.deletedAt) return err('document_in_bin', 'Documents in the bin cannot change status');
+      if (current.revision !== baseRevision) return err('document_conflict', `Document is at revision ${current.revision}, not ${baseRevision}`);
+      const next = await step(current);
+      if (!next.ok) return next;
+      const written = await this.write(next.value);
+      if (!written.ok) return written;
+      const snap = await this.takeSnapshot(next.value, 'status');
+      return snap.ok ? ok(next.value) : snap;
+    });
+  }
+
+  private actor(): Actor {
+    if (this.deps.actor) return this.deps.actor();
+    const { name, email } = this.deps.author();
+    return { profileId: '', name, email };
   }
 
   /** A named point in the history (Ctrl+S, a workflow step). */
@@ -198,7 +245,10 @@ export class Library {
       if (!old) return err('revision_not_found', `No revision ${revisionId}`);
       const before = await this.takeSnapshot(current, 'before-restore');
       if (!before.ok) return before;
-      const next: Document = { ...current, ...contentOf(old), revision: current.revision + 1, updatedAt: this.deps.now().toISOString() };
+      const now = this.deps.now();
+      const restored: Document = { ...current, ...contentOf(old), revision: current.revision + 1, updatedAt: now.toISOString() };
+      // An old text is not the approved one (unless it is identical): the approval goes.
+      const next = reviseAfterEdit(current, restored, this.actor(), now, this.deps.newId).document;
       const written = await this.write(next);
       if (!written.ok) return written;
       const after = await this.takeSnapshot(next, 'restore');

@@ -4,7 +4,8 @@ import { Low } from 'lowdb';
 import type { DocumentSummary } from '../../../shared/domain/documentSummary';
 import { CorruptFileError, DurableJsonFile } from '../storage/durableJsonFile';
 
-const INDEX_FORMAT = 1;
+/** 2: summaries carry publishedAt, submittedBy and approvedBy (the workflow queues). */
+const INDEX_FORMAT = 2;
 /** Journal lines after which the index is rewritten and the journal emptied. */
 const COMPACT_AFTER = 2_000;
 
@@ -15,7 +16,8 @@ interface IndexFile {
 
 type JournalLine = { op: 'put'; s: DocumentSummary } | { op: 'del'; id: string };
 
-export type IndexOpenState = 'ok' | 'missing' | 'corrupt';
+/** outdated: written by an older Melding in an older summary format; rebuilt without a word to the user. */
+export type IndexOpenState = 'ok' | 'missing' | 'corrupt' | 'outdated';
 
 /**
  * The library's list of summaries: `index.json` (written with lowdb, atomically) plus an
@@ -43,20 +45,22 @@ export class LibraryIndex {
     try {
       const data = await adapter.read();
       if (data === null) state = 'missing';
+      else if (typeof data.format === 'number' && data.format < INDEX_FORMAT) state = 'outdated';
       else if (data.format !== INDEX_FORMAT || !Array.isArray(data.entries)) state = 'corrupt';
       else db.data = data;
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
       state = 'corrupt';
     }
-    if (state === 'corrupt') db.data = { format: INDEX_FORMAT, entries: [] };
+    if (state === 'corrupt' || state === 'outdated') db.data = { format: INDEX_FORMAT, entries: [] };
     // The index is a cache Melding wrote itself: a structural check per entry, not a full
     // schema parse (zod over 20,000 entries costs more than reading the file).
     for (const entry of db.data.entries) {
       if (looksLikeSummary(entry)) index.entries.set(entry.id, entry);
       else state = 'corrupt';
     }
-    if (state !== 'corrupt') index.#journalLines = await index.replayJournal();
+    // An old index's journal holds old summaries too: the rebuild replaces both.
+    if (state === 'ok' || state === 'missing') index.#journalLines = await index.replayJournal();
     return { index, state };
   }
 
@@ -161,6 +165,9 @@ function looksLikeSummary(value: unknown): value is DocumentSummary {
     typeof v.revision === 'number' &&
     typeof v.words === 'number' &&
     (v.deletedAt === null || typeof v.deletedAt === 'string') &&
-    (v.embargoAt === null || typeof v.embargoAt === 'string')
+    (v.embargoAt === null || typeof v.embargoAt === 'string') &&
+    (v.publishedAt === null || typeof v.publishedAt === 'string') &&
+    (v.submittedBy === null || typeof v.submittedBy === 'string') &&
+    (v.approvedBy === null || typeof v.approvedBy === 'string')
   );
 }

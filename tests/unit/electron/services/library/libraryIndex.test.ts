@@ -68,7 +68,17 @@ describe('LibraryIndex', () => {
     expect((await LibraryIndex.open(dir)).state).toBe('corrupt');
     await writeFile(join(dir, 'index.json'), '{"format":99,"entries":[]}');
     expect((await LibraryIndex.open(dir)).state).toBe('corrupt');
-    await writeFile(join(dir, 'index.json'), JSON.stringify({ format: 1, entries: [{ id: 'not-a-summary' }] }));
+    await writeFile(join(dir, 'index.json'), JSON.stringify({ format: 2, entries: [{ id: 'not-a-summary' }] }));
     expect((await LibraryIndex.open(dir)).state).toBe('corrupt');
+  });
+
+  it('reports an index in the older summary format as outdated, and ignores its journal', async () => {
+    const dir = await libraryDir();
+    const { publishedAt: _p, submittedBy: _s, approvedBy: _a, ...old } = summary('Gammal');
+    await writeFile(join(dir, 'index.json'), JSON.stringify({ format: 1, entries: [old] }));
+    await writeFile(join(dir, 'index.journal'), `${JSON.stringify({ op: 'put', s: { ...old, title: 'Endra' } })}\n`);
+    const opened = await LibraryIndex.open(dir);
+    expect(opened.state).toBe('outdated');
+    expect(opened.index.entries.size).toBe(0);
   });
 });
