@@ -1,11 +1,12 @@
 // `npm test`: lint, typecheck, unit tests (Vitest), build, end-to-end (Playwright, Chromium
 // against the devhost; Electron specs where the binary exists). Ends with one summary line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH } from './chromium.mjs';
 import { ensureInstalled } from './ensureInstalled.mjs';
+import { TIME_ZONES } from './testTimeZones.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 ensureInstalled(root);
@@ -32,16 +33,21 @@ function step(name, command, commandArgs, env = {}) {
 
 const unitReport = join(reports, 'vitest.json');
 const e2eReport = join(reports, 'playwright.json');
+const tzReports = TIME_ZONES.map((tz) => join(reports, `vitest-tz-${tz.replace('/', '-')}.json`));
+// A report left by an earlier run must not be counted when its step does not run this time.
+for (const report of [unitReport, e2eReport, ...tzReports]) rmSync(report, { force: true });
 const ok =
   step('lint', npm, ['run', '--silent', 'lint']) &&
   step('typecheck', npm, ['run', '--silent', 'typecheck']) &&
   step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]) &&
+  step(`time-zone unit tests (${TIME_ZONES.join(', ')})`, process.execPath, [join(root, 'scripts', 'testTimeZones.mjs'), '--report', reports]) &&
   step('build', npm, ['run', '--silent', 'build']) &&
   step('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json,./tests/e2e/skipReasonReporter.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-if (existsSync(unitReport)) {
-  const unit = JSON.parse(readFileSync(unitReport, 'utf8'));
+for (const report of [unitReport, ...tzReports]) {
+  if (!existsSync(report)) continue;
+  const unit = JSON.parse(readFileSync(report, 'utf8'));
   counts.passed += unit.numPassedTests ?? 0;
   counts.failed += unit.numFailedTests ?? 0;
   counts.skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
