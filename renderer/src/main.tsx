@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveUiLanguage } from '../../shared/i18n/resolveUiLanguage';
 import { App } from './app/App';
+import { ProfileProvider } from './features/profile/ProfileProvider';
 import { api } from './lib/api';
 import { initI18n } from './lib/i18n';
 import './app/app.css';
@@ -13,7 +14,9 @@ async function boot(): Promise<void> {
   await initI18n(resolveUiLanguage(chosen, navigator.languages));
   root.render(
     <StrictMode>
-      <App initialSettings={settings.ok ? settings.value : null} info={info.ok ? info.value : null} bootError={settings.ok ? null : settings.error.code} />
+      <ProfileProvider>
+        <App initialSettings={settings.ok ? settings.value : null} info={info.ok ? info.value : null} bootError={settings.ok ? null : settings.error.code} />
+      </ProfileProvider>
     </StrictMode>,
   );
 }

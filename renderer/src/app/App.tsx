@@ -6,6 +6,7 @@ import { resolveUiLanguage } from '../../../shared/i18n/resolveUiLanguage';
 import type { AppError, ErrorCode, Result } from '../../../shared/ipc/result';
 import { DocumentPane } from '../features/editor/DocumentPane';
 import { LibraryPane } from '../features/library/LibraryPane';
+import { ProfileMenu } from '../features/profile/ProfileMenu';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { StatusBar } from '../features/status/StatusBar';
 import { api } from '../lib/api';
@@ -66,6 +67,7 @@ export function App({ initialSettings, info, bootError }: AppProps) {
           {t('app.name')}
         </span>
         <div className="topbar-actions">
+          <ProfileMenu onMessage={showMessage} />
           <button
             ref={settingsButton}
             type="button"

@@ -27,6 +27,11 @@ import { editorExtensions } from './editorExtensions';
 import { ConflictNotice } from './ConflictNotice';
 import { SaveIndicator } from './SaveIndicator';
 import { useAutosave } from './useAutosave';
+import { AuditLog } from '../workflow/AuditLog';
+import { PendingSends } from '../workflow/PendingSends';
+import { RevocationNotice } from '../workflow/RevocationNotice';
+import { useWorkflowState } from '../workflow/useWorkflowState';
+import { WorkflowControls } from '../workflow/WorkflowControls';
 
 interface DocumentEditorProps {
   readonly ref: Ref<HTMLElement>;
@@ -120,7 +125,8 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
   useEffect(() => {
     readRef.current = readContent;
   }, [readContent]);
-  const autosave = useAutosave(doc.id, doc.revision, doc.updatedAt, () => readRef.current());
+  const workflow = useWorkflowState(doc);
+  const autosave = useAutosave(doc.id, doc.revision, doc.updatedAt, () => readRef.current(), workflow.onSaved);
   const [historyContent, setHistoryContent] = useState<DocumentContent | null>(null);
   const [previewContent, setPreviewContent] = useState<DocumentContent | null>(null);
 
@@ -181,8 +187,17 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
               ))}
             </select>
           </label>
-          <span className={`badge status-${doc.status}`}>{t(`status.workflow.${doc.status}`)}</span>
         </div>
+        <WorkflowControls
+          documentId={doc.id}
+          workflow={workflow}
+          autosave={autosave}
+          readContent={() => readRef.current()}
+          embargoAt={fields.embargoAt}
+          images={fields.images}
+          showFields={() => setPreviewContent(null)}
+          onMessage={onMessage}
+        />
         <SaveIndicator controller={autosave} />
         <button
           type="button"
@@ -209,6 +224,8 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
       ) : null}
       <MaalformBanner editor={editor} maalform={fields.maalform} fieldStats={fieldStats} onSwitch={(maalform) => change({ maalform })} />
       <ConflictNotice controller={autosave} documentId={doc.id} onReload={onReload} />
+      {workflow.revoked ? <RevocationNotice onDismiss={workflow.dismissRevoked} /> : null}
+      <PendingSends documentId={doc.id} />
       {actionError ? (
         <p className="inline-error" role="alert">
           <ErrorText error={actionError} />
@@ -278,6 +295,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
         />
         <LanguagePanel editor={editor} maalform={fields.maalform} text={`${fields.title}\n${fields.ingress}\n${bodyText}`} />
         <DocumentDetails value={fields} onChange={change} onFlush={() => void autosave.flush()} />
+        <AuditLog audit={workflow.record.audit} />
         <LanguageMenu editor={editor} maalform={fields.maalform} />
       </div>
       {historyContent ? (

@@ -108,6 +108,14 @@ export class AutosaveController {
     return this.flush();
   }
 
+  /**
+   * A workflow step stored a newer revision of this document (its status, not its text): later
+   * saves build on it instead of reporting a conflict with ourselves.
+   */
+  adoptRevision(revision: number): void {
+    if (revision > this.#revision) this.#revision = revision;
+  }
+
   /** Stops timers (the editor is gone); a final flush should come first. */
   dispose(): void {
     this.#disposed = true;

@@ -106,6 +106,7 @@ export function ImageUseCard(props: ImageUseCardProps) {
             aria-describedby={`${id}-alt-hint ${id}-alt-issues`}
             onChange={(e) => onChange({ alt: e.target.value })}
             onBlur={onFlush}
+            data-image-field="alt"
           />
           <ul id={`${id}-alt-issues`} className="alt-issues">
             {issues.map((issue) => (
@@ -122,7 +123,7 @@ export function ImageUseCard(props: ImageUseCardProps) {
         <div className="image-card-row">
           <label className="form-field">
             <span className="form-label">{t('images.credit')}</span>
-            <input className="input" lang={maalform} value={use.credit} maxLength={300} onChange={(e) => onChange({ credit: e.target.value })} onBlur={onFlush} />
+            <input className="input" lang={maalform} value={use.credit} maxLength={300} onChange={(e) => onChange({ credit: e.target.value })} onBlur={onFlush} data-image-field="credit" />
           </label>
           <label className="form-field">
             <span className="form-label">{t('images.rights')}</span>

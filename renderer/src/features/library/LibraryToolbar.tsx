@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES, isDocumentType, isMaalform, isWorkflowStatus, MAALFORMER, WORKFLOW_STATUSES } from '../../../../shared/domain/vocabulary';
 import type { LibraryQuery } from '../../../../shared/domain/libraryQuery';
+import { QueueSelector } from '../workflow/QueueSelector';
 
 interface LibraryToolbarProps {
   readonly query: LibraryQuery;
@@ -70,6 +71,11 @@ export function LibraryToolbar({ query, onQuery, onCreate, onImport, onEmptyBin,
           aria-describedby={`${id}-count`}
         />
       </div>
+      {isBin ? null : (
+        <div className="toolbar-row">
+          <QueueSelector query={query} onQuery={onQuery} />
+        </div>
+      )}
       <div className="toolbar-row filters">
         <label className="select-label">
           <span>{t('library.filter.status')}</span>

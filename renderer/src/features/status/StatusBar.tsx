@@ -1,5 +1,6 @@
-import type { Ref } from 'react';
+import { useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OutboxDetailsDialog } from './OutboxDetailsDialog';
 import { useOnline } from './useOnline';
 import { useOutboxSummary } from './useOutboxSummary';
 
@@ -8,6 +9,8 @@ export function StatusBar({ ref }: { readonly ref: Ref<HTMLElement> }) {
   const { t } = useTranslation();
   const online = useOnline();
   const outbox = useOutboxSummary();
+  const [details, setDetails] = useState(false);
+  const detailsButton = useRef<HTMLButtonElement>(null);
   return (
     <footer ref={ref} className="statusbar" aria-label={t('app.regions.status')} tabIndex={-1}>
       <span role="status" className={`status-item ${online ? 'is-online' : 'is-offline'}`}>
@@ -17,6 +20,19 @@ export function StatusBar({ ref }: { readonly ref: Ref<HTMLElement> }) {
       <span role="status" className="status-item">
         {outbox === null || outbox.waiting === 0 ? t('status.outbox.none') : t('status.outbox.waiting', { count: outbox.waiting })}
       </span>
+      {outbox && outbox.waiting > 0 ? (
+        <button ref={detailsButton} type="button" className="link-button status-details" aria-haspopup="dialog" onClick={() => setDetails(true)}>
+          {t('workflow.outbox.details')}
+        </button>
+      ) : null}
+      {details ? (
+        <OutboxDetailsDialog
+          onClose={() => {
+            setDetails(false);
+            detailsButton.current?.focus();
+          }}
+        />
+      ) : null}
       {outbox && outbox.failing > 0 ? (
         <span role="status" className="status-item is-warning">
           {t('status.outbox.failing', { count: outbox.failing })}
