@@ -54,7 +54,7 @@ export const CHOSEN_ACTIONS: readonly ChosenAction[] = WORKFLOW_ACTIONS.filter((
 /** Statuses in which a document carries an approval; everywhere else it is null. */
 export const APPROVED_STATUSES: readonly WorkflowStatus[] = ['godkjent', 'planlagt', 'publisert'];
 
-type Refusal = 'status' | 'role' | 'grant' | 'embargo';
+type Refusal = 'status' | 'role' | 'grant' | 'embargo' | 'approval';
 
 function refusal(doc: WorkflowView, action: ChosenAction, roles: readonly Role[], now: Date, grant: BackendCapabilities | null | undefined): Refusal | null {
   const rule = WORKFLOW_RULES[action];
@@ -63,6 +63,8 @@ function refusal(doc: WorkflowView, action: ChosenAction, roles: readonly Role[]
   if (grant && rule.capability && !grant[rule.capability]) return 'grant';
   if (rule.embargo === 'passed' && !canPublishNow(doc.embargoAt, now)) return 'embargo';
   if (rule.embargo === 'ahead' && canPublishNow(doc.embargoAt, now)) return 'embargo';
+  // Only an approved text goes out (a document from before approvals existed has none).
+  if (rule.embargo !== undefined && doc.approval === null) return 'approval';
   return null;
 }
 
@@ -105,6 +107,7 @@ export function transition(doc: Document, action: WorkflowAction, who: WorkflowA
   if (why === 'status') return err('workflow_not_allowed', `Cannot ${action} a document that is ${doc.status}`);
   if (why === 'role') return err('workflow_not_allowed', `${action} needs one of the roles ${WORKFLOW_RULES[action].roles.join(', ')}`);
   if (why === 'grant') return err('workflow_not_allowed', `The backend does not grant ${WORKFLOW_RULES[action].capability ?? ''}`);
+  if (why === 'approval') return err('approval_mismatch', 'The document has no approval');
   if (why === 'embargo') {
     return action === 'publish'
       ? err('embargo_not_passed', `The sperrefrist ${doc.embargoAt ?? ''} has not passed`)
@@ -147,11 +150,14 @@ export function transition(doc: Document, action: WorkflowAction, who: WorkflowA
  * After a save: if the saved text no longer matches its approval, the approval is revoked and
  * the document goes back for approval (a published one stays on the site until it is approved
  * and published again; `remote` and `publishedAt` are kept). Answers `after` unchanged when
- * nothing approved was touched. `after` already carries the save's revision.
+ * nothing approved was touched. `after` already carries the save's revision. A document in an
+ * approved status without any approval (written before approvals existed) goes back as well.
  */
 export function reviseAfterEdit(before: Document, after: Document, actor: Actor, now: Date, newId: () => string): { document: Document; revoked: boolean } {
   const approval = after.approval;
-  if (approval === null || approval.hash === approvalHash(after)) return { document: after, revoked: false };
+  // An approved status without an approval (a document from before approvals existed) goes back too.
+  const stale = approval === null ? APPROVED_STATUSES.includes(after.status) : approval.hash !== approvalHash(after);
+  if (!stale) return { document: after, revoked: false };
   const entry = auditEntry(newId(), now.toISOString(), actor, 'revoke', before.status, 'til_godkjenning', '', after.revision);
   return { document: { ...after, status: 'til_godkjenning', approval: null, audit: [...after.audit, entry] }, revoked: true };
 }

@@ -179,6 +179,17 @@ describe('transition: the rules beyond status and role', () => {
     expect(noApproval.ok ? null : noApproval.error.code).toBe('approval_mismatch');
   });
 
+  it('neither offers nor allows publishing a document in godkjent without an approval (from before approvals existed)', () => {
+    const legacy = docIn('godkjent', { approval: null });
+    expect(allowedActions(legacy, ['publiserer'], NOW)).toEqual([]);
+    expect(allowedActions({ ...legacy, embargoAt: EMBARGO_AHEAD }, ['publiserer'], NOW)).toEqual([]);
+    const result = transition(legacy, 'publish', publisher, NOW, { comment: '', newId: counter() });
+    expect(result.ok ? null : result.error.code).toBe('approval_mismatch');
+    // Its first edit sends it back for approval, so it is not stuck.
+    const edited = reviseAfterEdit(legacy, { ...legacy, title: 'Ny', revision: legacy.revision + 1 }, KARI, NOW, counter());
+    expect([edited.revoked, edited.document.status]).toEqual([true, 'til_godkjenning']);
+  });
+
   it('refuses to publish when the approval the publisher saw is not the current one', () => {
     const doc = docIn('godkjent');
     const result = transition(doc, 'publish', publisher, NOW, { comment: '', newId: counter(), approvalHash: 'b'.repeat(64) });
