@@ -183,6 +183,20 @@ describe('WorkflowService', () => {
     await again.library.close();
   });
 
+  it('revokes an approval when an older version is restored from the history', async () => {
+    const w = await setUp();
+    await w.as(w.ola);
+    let doc = await writeDoc(w);
+    const first = await w.library.snapshot(doc.id, 'manual');
+    if (!first.ok) throw new Error(first.error.message);
+    await w.workflow.save(doc.id, doc.revision, { ...COMPLETE, title: 'Betre tittel' });
+    doc = await current(w, doc.id);
+    doc = await must(await step(w, doc, 'submit'));
+    doc = await must(await step(w, doc, 'approve'));
+    const restored = await w.library.restore(doc.id, first.value.id, doc.revision);
+    expect(restored.ok && [restored.value.title, restored.value.status, restored.value.approval]).toEqual([COMPLETE.title, 'til_godkjenning', null]);
+  });
+
   it('lets a publisher schedule, not publish, before the sperrefrist, and publish once it has passed', async () => {
     const w = await setUp();
     const embargoAt = '2026-06-10T10:00:00.000Z'; // 12.00 in Oslo; the clock is at 10.00 Oslo
