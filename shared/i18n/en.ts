@@ -599,7 +599,7 @@ export const en = {
       acceptSpelling: 'I have looked at the marked words and they are to stay as they are',
       check: {
         title: 'The title is missing.',
-        ingress: 'The ingress is missing.',
+        ingress: 'The lead is missing.',
         maalform: 'Some words may not belong to the document’s written form.',
         spelling: 'The spell checker has marked words in the text.',
         imageAlt: 'Image {{number}} has no alternative text and is not marked as decorative.',
@@ -611,7 +611,7 @@ export const en = {
       },
       ok: {
         title: 'Title',
-        ingress: 'Ingress',
+        ingress: 'Lead',
         maalform: 'Written form',
         spelling: 'Spelling',
         imageAlt: 'Alternative texts',
@@ -637,6 +637,7 @@ export const en = {
     revokedDismiss: 'Dismiss',
     approvedBy: 'Approved by {{name}} on {{date}} at {{time}}',
     scheduledFor: 'Publishes {{date}} at {{time}}',
+    embargoAhead: 'Under sperrefrist until {{date}} at {{time}}: it can only be scheduled.',
     audit: {
       heading: 'Log and comments',
       empty: 'No workflow steps yet.',
@@ -683,6 +684,12 @@ export const en = {
       returnedToMe: 'Returned to me',
       scheduled: 'Scheduled',
       withCount: '{{label}} ({{count}})',
+      emptyTitle: 'The queue is empty',
+      empty: {
+        toApprove: 'Nothing is waiting for your approval.',
+        returnedToMe: 'Nothing has been returned to you.',
+        scheduled: 'Nothing is scheduled for publication.',
+      },
     },
   },
   profile: {

@@ -639,6 +639,7 @@ export const nb: Catalogue = {
     revokedDismiss: 'Lukk meldingen',
     approvedBy: 'Godkjent av {{name}} {{date}} kl. {{time}}',
     scheduledFor: 'Publiseres {{date}} kl. {{time}}',
+    embargoAhead: 'Sperrefrist til {{date}} kl. {{time}}: kan bare planlegges.',
     audit: {
       heading: 'Logg og kommentarer',
       empty: 'Ingen steg ennå.',
@@ -685,6 +686,12 @@ export const nb: Catalogue = {
       returnedToMe: 'Returnert til meg',
       scheduled: 'Planlagt',
       withCount: '{{label}} ({{count}})',
+      emptyTitle: 'Køen er tom',
+      empty: {
+        toApprove: 'Ingen dokumenter venter på din godkjenning.',
+        returnedToMe: 'Ingen dokumenter er returnert til deg.',
+        scheduled: 'Ingen dokumenter er planlagt publisert.',
+      },
     },
   },
   profile: {

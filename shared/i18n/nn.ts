@@ -639,6 +639,7 @@ export const nn: Catalogue = {
     revokedDismiss: 'Lukk meldinga',
     approvedBy: 'Godkjend av {{name}} {{date}} kl. {{time}}',
     scheduledFor: 'Blir publisert {{date}} kl. {{time}}',
+    embargoAhead: 'Sperrefrist til {{date}} kl. {{time}}: kan berre planleggjast.',
     audit: {
       heading: 'Logg og kommentarar',
       empty: 'Ingen steg enno.',
@@ -685,6 +686,12 @@ export const nn: Catalogue = {
       returnedToMe: 'Returnert til meg',
       scheduled: 'Planlagd',
       withCount: '{{label}} ({{count}})',
+      emptyTitle: 'Køen er tom',
+      empty: {
+        toApprove: 'Ingen dokument ventar på godkjenninga di.',
+        returnedToMe: 'Ingen dokument er returnerte til deg.',
+        scheduled: 'Ingen dokument er planlagde for publisering.',
+      },
     },
   },
   profile: {

@@ -216,6 +216,8 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           onMessage={onMessage}
           onError={setActionError}
         />
+        {/* In the sticky header: seen wherever the writer is in the text when it happens. */}
+        {workflow.revoked ? <RevocationNotice onDismiss={workflow.dismissRevoked} /> : null}
       </div>
       {recoveredFrom ? (
         <p className="notice" role="alert">
@@ -224,7 +226,6 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
       ) : null}
       <MaalformBanner editor={editor} maalform={fields.maalform} fieldStats={fieldStats} onSwitch={(maalform) => change({ maalform })} />
       <ConflictNotice controller={autosave} documentId={doc.id} onReload={onReload} />
-      {workflow.revoked ? <RevocationNotice onDismiss={workflow.dismissRevoked} /> : null}
       <PendingSends documentId={doc.id} />
       {actionError ? (
         <p className="inline-error" role="alert">

@@ -122,6 +122,11 @@ export function LibraryPane(props: LibraryPaneProps) {
               <h3>{t('library.bin.emptyTitle')}</h3>
               <p>{t('library.bin.emptyBody')}</p>
             </>
+          ) : query.queue !== 'all' && !filtered ? (
+            <>
+              <h3>{t('workflow.queue.emptyTitle')}</h3>
+              <p>{t(`workflow.queue.empty.${query.queue}`)}</p>
+            </>
           ) : filtered ? (
             <>
               <h3>{t('library.noMatch.title')}</h3>

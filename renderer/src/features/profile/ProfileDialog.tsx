@@ -67,7 +67,17 @@ export function ProfileDialog({ profile, onClose }: ProfileDialogProps) {
   };
 
   return (
-    <dialog ref={dialog} className="dialog profile-dialog" aria-labelledby={`${id}-title`} onCancel={() => onClose()}>
+    <dialog
+      ref={dialog}
+      className="dialog profile-dialog"
+      aria-labelledby={`${id}-title`}
+      onCancel={(event) => {
+        // Close first: focus cannot leave a dialog that is still modal.
+        event.preventDefault();
+        dialog.current?.close();
+        onClose();
+      }}
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="dialog-header">
           <h2 id={`${id}-title`}>{profile ? t('profile.dialog.titleEdit') : t('profile.dialog.titleNew')}</h2>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
+import { describeOutboxJob } from '../workflow/describeOutboxJob';
 import { OutboxJobLine } from '../workflow/OutboxJobLine';
 import { useOutboxJobs } from '../workflow/useOutboxJobs';
 import { useOnline } from './useOnline';
@@ -54,7 +55,7 @@ export function OutboxDetailsDialog({ onClose }: { readonly onClose: () => void 
             {jobs.map((job) => (
               <li key={job.id} className="outbox-job">
                 <span className="outbox-job-document">{titles.get(job.documentId) || t('workflow.outbox.untitled')}</span>
-                <OutboxJobLine job={job} online={online} />
+                <OutboxJobLine text={describeOutboxJob(t, job, online)} />
               </li>
             ))}
           </ul>

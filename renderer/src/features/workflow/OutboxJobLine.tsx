@@ -1,35 +1,20 @@
-import { useTranslation } from 'react-i18next';
-import type { OutboxJob } from '../../../../shared/domain/outboxJob';
-import { formatDate, formatTime } from '../../lib/format';
-import { outboxReason } from './outboxReason';
+import type { OutboxJobText } from './describeOutboxJob';
 
-/** One job waiting to be sent: what, recorded when (Oslo time), and why it has not gone yet. */
-export function OutboxJobLine({ job, online }: { readonly job: OutboxJob; readonly online: boolean }) {
-  const { t } = useTranslation();
-  const reason = outboxReason(job, online);
-  const what = job.action === 'sync' ? t('workflow.pending.sync') : t(`workflow.audit.action.${job.action}`);
-  let why: string;
-  switch (reason.kind) {
-    case 'blocked':
-      why = t('workflow.pending.reason.blocked', { error: t(`errors.${reason.code}`) });
-      break;
-    case 'retry':
-      why = t('workflow.pending.reason.retry', { error: t(`errors.${reason.code}`), time: formatTime(reason.at) });
-      break;
-    default:
-      why = t(`workflow.pending.reason.${reason.kind}`);
-  }
+/** One job waiting to be sent; `showWhy` false when the list says the one common reason once. */
+export function OutboxJobLine({ text, showWhy = true }: { readonly text: OutboxJobText; readonly showWhy?: boolean }) {
   return (
     <>
-      <span className="outbox-job-what">{t('workflow.pending.item', { action: what, date: formatDate(job.createdAt), time: formatTime(job.createdAt) })}</span>
-      <span className={`outbox-job-why${reason.kind === 'blocked' ? ' is-blocked' : ''}`}>
-        {reason.kind === 'blocked' ? (
-          <span className="outbox-job-icon" aria-hidden="true">
-            !
-          </span>
-        ) : null}
-        {why}
-      </span>
+      <span className="outbox-job-what">{text.what}</span>
+      {showWhy || text.blocked ? (
+        <span className={`outbox-job-why${text.blocked ? ' is-blocked' : ''}`}>
+          {text.blocked ? (
+            <span className="outbox-job-icon" aria-hidden="true">
+              !
+            </span>
+          ) : null}
+          {text.why}
+        </span>
+      ) : null}
     </>
   );
 }

@@ -109,7 +109,18 @@ export function StepDialog({ documentId, action, images, embargoAt, prepare, app
   const label = t(`workflow.actions.${action}`);
   const when = embargoAt ? { date: formatDate(embargoAt), time: formatTime(embargoAt) } : { date: '', time: '' };
   return (
-    <dialog ref={dialog} className="dialog step-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-explain`} onCancel={onCancel}>
+    <dialog
+      ref={dialog}
+      className="dialog step-dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-explain`}
+      onCancel={(event) => {
+        // Close first: focus cannot leave a dialog that is still modal.
+        event.preventDefault();
+        dialog.current?.close();
+        onCancel();
+      }}
+    >
       <div className="dialog-header">
         <h2 id={`${id}-title`}>{label}</h2>
       </div>

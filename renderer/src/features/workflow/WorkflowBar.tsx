@@ -43,6 +43,9 @@ export function WorkflowBar({ view, roles, grant, onChoose }: WorkflowBarProps) 
       {view.approval && (view.status === 'godkjent' || view.status === 'planlagt') ? (
         <span className="workflow-fact">{t('workflow.approvedBy', { name: view.approval.by.name, date: formatDate(view.approval.at), time: formatTime(view.approval.at) })}</span>
       ) : null}
+      {actions.includes('schedule') && view.embargoAt ? (
+        <span className="workflow-fact">{t('workflow.embargoAhead', { date: formatDate(view.embargoAt), time: formatTime(view.embargoAt) })}</span>
+      ) : null}
       {scheduled ? <span className="workflow-fact">{t('workflow.scheduledFor', { date: formatDate(scheduled), time: formatTime(scheduled) })}</span> : null}
       {actions.map((action) => (
         <button

@@ -1,5 +1,8 @@
 import type { ImageUse } from '../../../../shared/domain/document';
-import type { PreflightCheck, PreflightItem } from '../../../../shared/domain/preflight';
+import type { PreflightCheck, PreflightField, PreflightItem } from '../../../../shared/domain/preflight';
+
+/** The fields in the order the document form shows them, top to bottom. */
+const FORM_ORDER: readonly PreflightField[] = ['title', 'ingress', 'maalform', 'body', 'images', 'contacts', 'embargo'];
 
 /** One line of the checklist as the dialog shows it. */
 export interface ChecklistLine {
@@ -19,14 +22,16 @@ export interface ChecklistView {
 
 /**
  * Groups the pre-flight items for the dialog: what blocks, what warns, what passed. Failing
- * items keep the checklist's order; image items are numbered by the image's place in the document.
+ * items follow the form from top to bottom, so working down the list walks down the document;
+ * image items are numbered by the image's place in the document.
  */
 export function checklistView(items: readonly PreflightItem[], images: readonly Pick<ImageUse, 'id'>[]): ChecklistView {
   const line = (item: PreflightItem): ChecklistLine => {
     const index = item.target.imageUseId ? images.findIndex((image) => image.id === item.target.imageUseId) : -1;
     return { item, imageNumber: index + 1 };
   };
-  const failing = items.filter((item) => !item.ok);
+  const place = (item: PreflightItem) => FORM_ORDER.indexOf(item.target.field);
+  const failing = items.filter((item) => !item.ok).sort((a, b) => place(a) - place(b));
   const blocking = failing.filter((item) => item.severity === 'blocking').map(line);
   const warnings = failing.filter((item) => item.severity === 'warning').map(line);
   const failed = new Set(failing.map((item) => item.check));

@@ -11,9 +11,12 @@ const item = (check: PreflightItem['check'], severity: PreflightItem['severity']
 });
 
 describe('checklistView', () => {
-  it('puts failing blocking items and warnings in their own groups, in checklist order', () => {
-    const view = checklistView([item('title', 'blocking', false), item('ingress', 'blocking', true), item('imageCaption', 'warning', false, 'b'), item('contacts', 'blocking', false)], [{ id: 'a' }, { id: 'b' }]);
-    expect(view.blocking.map((l) => l.item.check)).toEqual(['title', 'contacts']);
+  it('puts failing blocking items and warnings in their own groups, in the order of the form', () => {
+    const view = checklistView(
+      [item('title', 'blocking', false), item('ingress', 'blocking', true), { ...item('contacts', 'blocking', false), target: { field: 'contacts' } }, item('imageCaption', 'warning', false, 'b'), item('imageAlt', 'blocking', false, 'a')],
+      [{ id: 'a' }, { id: 'b' }],
+    );
+    expect(view.blocking.map((l) => l.item.check)).toEqual(['title', 'imageAlt', 'contacts']);
     expect(view.warnings.map((l) => l.item.check)).toEqual(['imageCaption']);
     expect(view.passed).toEqual(['ingress']);
   });
