@@ -594,7 +594,6 @@ export const en = {
       blockingMark: 'Must be fixed:',
       warningMark: 'Warning:',
       okMark: 'In order:',
-      goTo: 'Go to it',
       allOk: 'Everything on the checklist is in order.',
       acceptSpelling: 'I have looked at the marked words and they are to stay as they are',
       check: {
@@ -674,7 +673,6 @@ export const en = {
       title: 'Waiting to be sent',
       none: 'Nothing is waiting to be sent.',
       close: 'Close',
-      document: 'Document',
       untitled: 'Untitled',
     },
     queue: {
@@ -695,6 +693,7 @@ export const en = {
   profile: {
     menu: {
       button: '{{name}} · {{roles}}',
+      prefix: 'Profile:',
       label: 'Profile: {{name}}, {{roles}}',
       switchTo: 'Switch to {{name}}',
       current: '{{name}} (active)',

@@ -596,7 +596,6 @@ export const nb: Catalogue = {
       blockingMark: 'Må rettes:',
       warningMark: 'Advarsel:',
       okMark: 'I orden:',
-      goTo: 'Gå dit',
       allOk: 'Alt på sjekklisten er i orden.',
       acceptSpelling: 'Jeg har sett på de markerte ordene, og de skal stå slik de står',
       check: {
@@ -676,7 +675,6 @@ export const nb: Catalogue = {
       title: 'Venter på å bli sendt',
       none: 'Ingenting venter på å bli sendt.',
       close: 'Lukk',
-      document: 'Dokument',
       untitled: 'Uten tittel',
     },
     queue: {
@@ -697,6 +695,7 @@ export const nb: Catalogue = {
   profile: {
     menu: {
       button: '{{name}} · {{roles}}',
+      prefix: 'Profil:',
       label: 'Profil: {{name}}, {{roles}}',
       switchTo: 'Bytt til {{name}}',
       current: '{{name}} (aktiv)',

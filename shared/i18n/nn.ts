@@ -596,7 +596,6 @@ export const nn: Catalogue = {
       blockingMark: 'Må rettast:',
       warningMark: 'Åtvaring:',
       okMark: 'I orden:',
-      goTo: 'Gå dit',
       allOk: 'Alt på sjekklista er i orden.',
       acceptSpelling: 'Eg har sett på dei markerte orda, og dei skal stå slik dei står',
       check: {
@@ -676,7 +675,6 @@ export const nn: Catalogue = {
       title: 'Ventar på å bli sendt',
       none: 'Ingenting ventar på å bli sendt.',
       close: 'Lukk',
-      document: 'Dokument',
       untitled: 'Utan tittel',
     },
     queue: {
@@ -697,6 +695,7 @@ export const nn: Catalogue = {
   profile: {
     menu: {
       button: '{{name}} · {{roles}}',
+      prefix: 'Profil:',
       label: 'Profil: {{name}}, {{roles}}',
       switchTo: 'Byt til {{name}}',
       current: '{{name}} (aktiv)',

@@ -67,7 +67,6 @@ export function App({ initialSettings, info, bootError }: AppProps) {
           {t('app.name')}
         </span>
         <div className="topbar-actions">
-          <ProfileMenu onMessage={showMessage} />
           <button
             ref={settingsButton}
             type="button"
@@ -79,6 +78,8 @@ export function App({ initialSettings, info, bootError }: AppProps) {
             <GearIcon />
             {t('header.settings')}
           </button>
+          {/* Last in the bar, where a desktop app keeps who is signed in. */}
+          <ProfileMenu onMessage={showMessage} />
         </div>
       </header>
       <Notices notices={info?.notices ?? []} bootProblem={bootProblem} />

@@ -95,7 +95,6 @@ export function ProfileMenu({ onMessage }: { readonly onMessage: (text: string) 
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? `${id}-menu` : undefined}
-        aria-label={t('profile.menu.label', { name: profile.name, roles })}
         onClick={() => (open ? close(false) : openAt(0))}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -107,6 +106,8 @@ export function ProfileMenu({ onMessage }: { readonly onMessage: (text: string) 
         <span className="profile-avatar" aria-hidden="true">
           {profile.name.trim().charAt(0).toUpperCase()}
         </span>
+        {/* The visible text is the name, with what it is for in front for screen readers (WCAG 2.5.3). */}
+        <span className="visually-hidden">{t('profile.menu.prefix')} </span>
         {t('profile.menu.button', { name: profile.name, roles })}
       </button>
       {open ? (

@@ -47,6 +47,7 @@ export function WorkflowBar({ view, roles, grant, onChoose }: WorkflowBarProps) 
         <span className="workflow-fact">{t('workflow.embargoAhead', { date: formatDate(view.embargoAt), time: formatTime(view.embargoAt) })}</span>
       ) : null}
       {scheduled ? <span className="workflow-fact">{t('workflow.scheduledFor', { date: formatDate(scheduled), time: formatTime(scheduled) })}</span> : null}
+      {actions.length === 0 ? <span className="workflow-fact">{t('workflow.bar.none')}</span> : null}
       {actions.map((action) => (
         <button
           key={action}
