@@ -15,6 +15,7 @@ import { Transfer } from './library/transfer';
 import type { Logger } from './logger';
 import { MediaCleanup } from './media/mediaCleanup';
 import { MediaStore, mediaDirFor } from './media/mediaStore';
+import { MaalformMeterService } from './meter/maalformMeterService';
 import { OutboxStore } from './outbox/outboxStore';
 import type { Platform } from './platform';
 import { SettingsService, type Notice } from './settingsService';
@@ -30,6 +31,7 @@ export interface Services {
   readonly language: LanguageService;
   readonly media: MediaStore;
   readonly mediaCleanup: MediaCleanup;
+  readonly meter: MaalformMeterService;
   readonly notices: readonly Notice[];
   readonly author: () => Author;
   close(): Promise<void>;
@@ -83,6 +85,15 @@ export async function createServices(platform: Platform, logger: Logger, options
     bus,
     logger,
   });
+  // The meter counts the library; the site part (`site`) is wired once the backends store exists:
+  // `() => siteLanguageSourceFor(publishing, settings.get().activeBackendId)`, null for 'local-site'.
+  const meter = new MaalformMeterService({
+    library,
+    site: () => null,
+    now,
+    logger,
+    nudgeDismissedYear: () => settings.get().nynorskNudgeDismissedYear,
+  });
   return {
     platform,
     bus,
@@ -94,6 +105,7 @@ export async function createServices(platform: Platform, logger: Logger, options
     language,
     media,
     mediaCleanup,
+    meter,
     notices,
     author,
     close: async () => {
@@ -105,7 +117,7 @@ export async function createServices(platform: Platform, logger: Logger, options
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup } = services;
+  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup, meter } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -172,5 +184,7 @@ export function createHandlers(services: Services): Handlers {
     'media:get': async ({ id }) => media.get(id),
     'media:unused': async () => mediaCleanup.unused(),
     'media:removeUnused': async ({ ids }) => mediaCleanup.removeUnused(ids),
+    'meter:figures': async (query) => meter.figures(query),
+    'meter:nudge': async () => meter.nudge(),
   };
 }

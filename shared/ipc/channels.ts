@@ -38,6 +38,8 @@ export const CHANNELS = [
   'media:get',
   'media:unused',
   'media:removeUnused',
+  'meter:figures',
+  'meter:nudge',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -76,6 +76,8 @@ export const ERROR_CODES = [
   'outbox_job_not_found',
   /** The outbox job is being sent right now and cannot be changed. */
   'outbox_job_running',
+  /** The målform meter could not read the published items from the site (down, refused, unexpected answer). */
+  'meter_site_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
