@@ -55,7 +55,14 @@ export const MeterSiteStateSchema = z.discriminatedUnion('state', [
 ]);
 export type MeterSiteState = z.infer<typeof MeterSiteStateSchema>;
 
-export const MeterAnswerSchema = z.object({ figures: MeterFiguresSchema, site: MeterSiteStateSchema, currentYear: z.number().int() });
+export const MeterAnswerSchema = z.object({
+  figures: MeterFiguresSchema,
+  site: MeterSiteStateSchema,
+  /** Whether the active backend has a site to count (WordPress); false for the local site. */
+  siteAvailable: z.boolean(),
+  /** The year it is now in Oslo. */
+  currentYear: z.number().int(),
+});
 export type MeterAnswer = z.infer<typeof MeterAnswerSchema>;
 
 /** Whether a new document should suggest Nynorsk, and the share to say so with. */

@@ -39,7 +39,8 @@ export class MaalformMeterService {
     const { items, drafts } = await this.#library.collect();
     const all: MeterItem[] = [...items];
     let site: MeterSiteState = { state: 'off' };
-    const source = query.includeSite ? this.deps.site() : null;
+    const available = this.deps.site();
+    const source = query.includeSite ? available : null;
     if (source) {
       const listed = await source.list(query.year);
       if (listed.ok) {
@@ -51,7 +52,7 @@ export class MaalformMeterService {
         site = { state: 'unreachable', backendId: source.backendId, code: listed.error.code, message: listed.error.message };
       }
     }
-    return ok({ figures: meterFigures({ year: query.year, types: query.types, items: all, drafts, now }), site, currentYear: osloYear(now) });
+    return ok({ figures: meterFigures({ year: query.year, types: query.types, items: all, drafts, now }), site, siteAvailable: available !== null, currentYear: osloYear(now) });
   }
 
   /**

@@ -59,6 +59,7 @@ describe('MaalformMeterService', () => {
     expect(answer.value.figures.months[2]).toMatchObject({ nn: 1 });
     expect(answer.value.figures.pipeline).toEqual({ nb: 0, nn: 1, total: 1, nnShare: 1 });
     expect(answer.value.site).toEqual({ state: 'off' });
+    expect(answer.value.siteAvailable).toBe(false);
     expect(answer.value.currentYear).toBe(2026);
     const lastYear = await meter.figures({ year: 2025, types: ['nyhet'], includeSite: false });
     expect(lastYear.ok && lastYear.value.figures.total).toEqual({ nb: 1, nn: 0, total: 1, nnShare: 0 });
@@ -92,6 +93,7 @@ describe('MaalformMeterService', () => {
     expect(answer.value.figures.total).toEqual({ nb: 3, nn: 1, total: 4, nnShare: 0.25 });
     expect(answer.value.figures.sources).toEqual({ library: 1, site: 3, both: 1 });
     expect(answer.value.site).toEqual({ state: 'ok', backendId: 'wp-test', items: 3 });
+    expect(answer.value.siteAvailable).toBe(true);
     // Not asked: the site is left alone.
     const libraryOnly = await meter.figures({ year: 2026, types: [], includeSite: false });
     expect(libraryOnly.ok && libraryOnly.value.figures.total.total).toBe(2);
