@@ -10,7 +10,6 @@ export interface MeterLibrary {
 }
 
 interface Known {
-  /** Revision, status and change time: a workflow step may change the status alone. */
   readonly stamp: string;
   readonly publishedAt: string | null;
   readonly remoteKey: string | undefined;
@@ -30,37 +29,42 @@ export class LibraryMeterItems {
   constructor(private readonly library: MeterLibrary) {}
 
   async collect(): Promise<{ items: MeterItem[]; drafts: MeterDraft[] }> {
+    const live = [...this.library.allSummaries()].filter((s) => s.deletedAt === null);
+    const liveIds = new Set(live.map((s) => s.id));
+    for (const id of this.#known.keys()) if (!liveIds.has(id)) this.#known.delete(id);
+    // Files are read a few at a time: the first count of a big library is bound by file reads.
+    const unknown = live.filter((s) => this.#known.get(s.id)?.stamp !== stampOf(s));
+    for (let i = 0; i < unknown.length; i += READ_BATCH) await Promise.all(unknown.slice(i, i + READ_BATCH).map((s) => this.know(s)));
     const items: MeterItem[] = [];
     const drafts: MeterDraft[] = [];
-    const live = new Set<string>();
-    for (const summary of [...this.library.allSummaries()]) {
-      if (summary.deletedAt !== null) continue;
-      live.add(summary.id);
-      const known = await this.know(summary);
-      if (!known) continue;
+    for (const summary of live) {
+      const known = this.#known.get(summary.id);
+      if (!known || known.stamp !== stampOf(summary)) continue;
       if (known.publishedAt !== null) {
         items.push({ id: summary.id, source: 'library', publishedAt: known.publishedAt, maalform: summary.maalform, type: summary.type, remoteKey: known.remoteKey });
       } else if (summary.status !== 'avpublisert' && summary.status !== 'publisert') {
         drafts.push({ id: summary.id, maalform: summary.maalform, type: summary.type });
       }
     }
-    for (const id of this.#known.keys()) if (!live.has(id)) this.#known.delete(id);
     return { items, drafts };
   }
 
-  private async know(summary: DocumentSummary): Promise<Known | null> {
-    const cached = this.#known.get(summary.id);
-    const stamp = `${summary.revision}|${summary.status}|${summary.updatedAt}`;
-    if (cached && cached.stamp === stamp) return cached;
+  private async know(summary: DocumentSummary): Promise<void> {
     const read = await this.library.read(summary.id);
-    if (!read.ok) return null;
+    if (!read.ok) return;
     const doc = read.value;
     const known: Known = {
-      stamp,
+      stamp: stampOf(summary),
       publishedAt: doc.publishedAt,
       remoteKey: doc.remote ? `${doc.remote.backend}:${doc.remote.remoteId}` : undefined,
     };
     this.#known.set(summary.id, known);
-    return known;
   }
+}
+
+const READ_BATCH = 16;
+
+/** Revision, status and change time: a workflow step may change the status alone. */
+function stampOf(summary: DocumentSummary): string {
+  return `${summary.revision}|${summary.status}|${summary.updatedAt}`;
 }
