@@ -521,7 +521,6 @@ export const en = {
       write: 'Write in Nynorsk',
       notNow: 'Not now',
       notThisYear: 'Don’t suggest again this year',
-      region: 'Målform suggestion',
     },
   },
   errors: {

@@ -523,7 +523,6 @@ export const nb: Catalogue = {
       write: 'Skriv på nynorsk',
       notNow: 'Ikke nå',
       notThisYear: 'Ikke foreslå igjen i år',
-      region: 'Forslag om målform',
     },
   },
   errors: {

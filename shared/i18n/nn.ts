@@ -523,7 +523,6 @@ export const nn: Catalogue = {
       write: 'Skriv på nynorsk',
       notNow: 'Ikkje no',
       notThisYear: 'Ikkje føreslå igjen i år',
-      region: 'Framlegg om målform',
     },
   },
   errors: {

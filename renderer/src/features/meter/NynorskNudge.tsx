@@ -38,7 +38,8 @@ export function NynorskNudge({ onWriteNynorsk, onDone }: NynorskNudgeProps) {
   };
   const show = nudge !== null && !closed;
   return (
-    <div className="nudge-region" role="status" aria-label={t('meter.nudge.region')}>
+    // aria-live without role=status: the document's save indicator is its one status.
+    <div className="nudge-region" aria-live="polite">
       {show ? (
         <div className="notice nudge">
           <span lang={i18n.language}>{t('meter.nudge.text', { share: formatShare(meterLocale(i18n.language), nudge.nnShare) })}</span>
