@@ -162,7 +162,9 @@ test.describe('the målform meter', () => {
     await page.keyboard.press('Control+n');
     await page.getByRole('button', { name: 'Ikke foreslå igjen i år' }).click();
     await expect(page.getByText(nudgeText)).toHaveCount(0);
-    await expect.poll(async () => (JSON.parse(await readFile(join(devhost.dataDir, 'settings.json'), 'utf8')) as { nynorskNudgeDismissedYear?: number }).nynorskNudgeDismissedYear).toBe(YEAR);
+    // settings.json is written when the choice is saved; until then it may not exist.
+    const dismissedYear = async () => (JSON.parse(await readFile(join(devhost.dataDir, 'settings.json'), 'utf8').catch(() => '{}')) as { nynorskNudgeDismissedYear?: number }).nynorskNudgeDismissedYear;
+    await expect.poll(dismissedYear).toBe(YEAR);
     const answer = page.waitForResponse((r) => r.url().includes('/api/call/meter%3Anudge') || r.url().includes('/api/call/meter:nudge'));
     await page.keyboard.press('Control+n');
     const nudge = (await (await answer).json()) as { ok: boolean; value: { suggest: boolean } };
