@@ -15,6 +15,7 @@ import { Transfer } from './library/transfer';
 import type { Logger } from './logger';
 import { MediaCleanup } from './media/mediaCleanup';
 import { MediaStore, mediaDirFor } from './media/mediaStore';
+import { MaalformMeterService } from './meter/maalformMeterService';
 import { OutboxStore } from './outbox/outboxStore';
 import { localGrantSource, type GrantSource } from './profiles/currentGrant';
 import { ProfileStore } from './profiles/profileStore';
@@ -37,6 +38,7 @@ export interface Services {
   readonly workflow: WorkflowService;
   /** What the active backend grants the user (the publishing services replace the local one). */
   readonly grants: GrantSource;
+  readonly meter: MaalformMeterService;
   readonly notices: readonly Notice[];
   readonly author: () => Author;
   close(): Promise<void>;
@@ -99,6 +101,15 @@ export async function createServices(platform: Platform, logger: Logger, options
   });
   const grants = localGrantSource(now);
   const workflow = new WorkflowService({ library, outbox, profiles, settings, language, grants, logger, now, newId: randomUUID });
+  // The meter counts the library; the site part (`site`) is wired once the backends store exists:
+  // `() => siteLanguageSourceFor(publishing, settings.get().activeBackendId)`, null for 'local-site'.
+  const meter = new MaalformMeterService({
+    library,
+    site: () => null,
+    now,
+    logger,
+    nudgeDismissedYear: () => settings.get().nynorskNudgeDismissedYear,
+  });
   return {
     platform,
     bus,
@@ -113,6 +124,7 @@ export async function createServices(platform: Platform, logger: Logger, options
     profiles,
     workflow,
     grants,
+    meter,
     notices,
     author,
     close: async () => {
@@ -124,7 +136,7 @@ export async function createServices(platform: Platform, logger: Logger, options
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup, profiles, workflow } = services;
+  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup, profiles, workflow, meter } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -206,5 +218,7 @@ export function createHandlers(services: Services): Handlers {
     },
     'workflow:transition': async (request) => workflow.transition(request),
     'workflow:preflight': async ({ id, stage }) => workflow.preflight(id, stage),
+    'meter:figures': async (query) => meter.figures(query),
+    'meter:nudge': async () => meter.nudge(),
   };
 }

@@ -47,6 +47,8 @@ export const CHANNELS = [
   'profiles:current',
   'workflow:transition',
   'workflow:preflight',
+  'meter:figures',
+  'meter:nudge',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -13,6 +13,7 @@ import {
   SuggestionsSchema,
 } from '../domain/language';
 import { LibraryPageSchema, LibraryQuerySchema } from '../domain/libraryQuery';
+import { MeterAnswerSchema, MeterQuerySchema, NynorskNudgeSchema } from '../domain/maalformMeterSchema';
 import { MediaIdSchema, MediaInfoSchema } from '../domain/media';
 import { RevisionInfoSchema } from '../domain/revision';
 import { OutboxSummarySchema } from '../domain/outboxSummary';
@@ -164,6 +165,10 @@ export const contract = {
     output: DocumentSchema,
   },
   'workflow:preflight': { input: z.object({ id: z.uuid(), stage: z.enum(['submit', 'publish']) }).strict(), output: z.object({ items: z.array(PreflightItemSchema) }) },
+  /** The målform meter: Nynorsk and Bokmål by month, quarter and year (Oslo time), from the library and the site. */
+  'meter:figures': { input: MeterQuerySchema, output: MeterAnswerSchema },
+  /** Whether a new document should suggest Nynorsk (this year's share under 25 %, not dismissed). */
+  'meter:nudge': { input: NoInput, output: NynorskNudgeSchema },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** Payload schemas of the events the services push to the renderer. */

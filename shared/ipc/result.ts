@@ -93,6 +93,8 @@ export const ERROR_CODES = [
   'profile_not_found',
   /** The active profile cannot be removed; switch to another first. */
   'profile_active',
+  /** The målform meter could not read the published items from the site (down, refused, unexpected answer). */
+  'meter_site_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,10 +12,12 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('main', { name: 'Dokument' })).toBeFocused();
 
-    // From the top again: the skip link, then Settings.
+    // From the top again: the skip link, the målform meter, then Settings.
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Ingen dokumenter ennå' })).toBeVisible();
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Målformfordeling' })).toBeFocused();
     await page.keyboard.press('Tab');
     const settings = page.getByRole('button', { name: 'Innstillinger' });
     await expect(settings).toBeFocused();

@@ -144,6 +144,22 @@ export class Library {
     return this.index.entries.get(id);
   }
 
+  /** Every summary in the index, the bin included, for library-wide views (the målform meter). */
+  allSummaries(): IterableIterator<DocumentSummary> {
+    return this.index.entries.values();
+  }
+
+  /**
+   * Reads a stored document for a library-wide view without opening it: the cache is left as it
+   * is and a pending "recovered from a snapshot" notice stays for when the user opens it.
+   */
+  read(id: string): Promise<Result<Document>> {
+    return this.serial(id, async () => {
+      const loaded = await this.load(id, { keepOutOfCache: true });
+      return loaded.ok ? ok(loaded.value.document) : loaded;
+    });
+  }
+
   get(id: string): Promise<Result<OpenedDocument>> {
     return this.serial(id, async () => {
       const loaded = await this.load(id);

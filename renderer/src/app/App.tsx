@@ -7,6 +7,7 @@ import type { AppError, ErrorCode, Result } from '../../../shared/ipc/result';
 import { DocumentPane } from '../features/editor/DocumentPane';
 import { LibraryPane } from '../features/library/LibraryPane';
 import { ProfileMenu } from '../features/profile/ProfileMenu';
+import { MeterDialog } from '../features/meter/MeterDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { StatusBar } from '../features/status/StatusBar';
 import { api } from '../lib/api';
@@ -27,6 +28,8 @@ export function App({ initialSettings, info, bootError }: AppProps) {
   const { t } = useTranslation();
   const [settings, setSettings] = useState<Settings | null>(initialSettings);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [meterOpen, setMeterOpen] = useState(false);
+  const meterButton = useRef<HTMLButtonElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
   const libraryRef = useRef<HTMLElement>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -67,6 +70,9 @@ export function App({ initialSettings, info, bootError }: AppProps) {
           {t('app.name')}
         </span>
         <div className="topbar-actions">
+          <button ref={meterButton} type="button" className="button button-quiet" onClick={() => setMeterOpen(true)} aria-haspopup="dialog">
+            {t('meter.open')}
+          </button>
           <button
             ref={settingsButton}
             type="button"
@@ -99,6 +105,13 @@ export function App({ initialSettings, info, bootError }: AppProps) {
       <StatusBar ref={statusRef} />
       <Toast message={toast} onDone={() => setToast(null)} />
       {actions.dialog}
+      <MeterDialog
+        open={meterOpen}
+        onClose={() => {
+          setMeterOpen(false);
+          meterButton.current?.focus();
+        }}
+      />
       <SettingsDialog
         open={settingsOpen}
         onClose={() => {

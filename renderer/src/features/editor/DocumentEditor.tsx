@@ -19,6 +19,7 @@ import { LENGTH_GUIDANCE } from '../../../../shared/language/wordCount';
 import { LanguageMenu } from '../language/LanguageMenu';
 import { LanguagePanel } from '../language/LanguagePanel';
 import { MaalformBanner } from '../language/MaalformBanner';
+import { NynorskNudge } from '../meter/NynorskNudge';
 import { useFieldStats } from '../language/useFieldStats';
 import { useLanguageCheck } from '../language/useLanguageCheck';
 import { DocumentActions } from './DocumentActions';
@@ -80,6 +81,8 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
     // Only when a document is opened, not on every change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc.id]);
+  // A brand-new Bokmål document may suggest Nynorsk (the målform meter's nudge).
+  const [isNewDocument] = useState(() => doc.revision === 0 && doc.title === '' && doc.ingress === '' && plainText(doc.body).trim() === '');
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [bodyText, setBodyText] = useState(() => plainText(doc.body));
   const fieldsRef = useRef(fields);
@@ -224,6 +227,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           {t('editor.recovered', { at: new Date(recoveredFrom).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' }) })}
         </p>
       ) : null}
+      {isNewDocument && fields.maalform === 'nb' ? <NynorskNudge onWriteNynorsk={() => change({ maalform: 'nn' })} onDone={() => titleRef.current?.focus()} /> : null}
       <MaalformBanner editor={editor} maalform={fields.maalform} fieldStats={fieldStats} onSwitch={(maalform) => change({ maalform })} />
       <ConflictNotice controller={autosave} documentId={doc.id} onReload={onReload} />
       <PendingSends documentId={doc.id} />
