@@ -18,6 +18,7 @@ import { MediaStore, mediaDirFor } from './media/mediaStore';
 import { OutboxStore } from './outbox/outboxStore';
 import type { Platform } from './platform';
 import { SettingsService, type Notice } from './settingsService';
+import { TranslationService } from './translation/translationService';
 
 export interface Services {
   readonly platform: Platform;
@@ -30,6 +31,7 @@ export interface Services {
   readonly language: LanguageService;
   readonly media: MediaStore;
   readonly mediaCleanup: MediaCleanup;
+  readonly translation: TranslationService;
   readonly notices: readonly Notice[];
   readonly author: () => Author;
   close(): Promise<void>;
@@ -83,6 +85,7 @@ export async function createServices(platform: Platform, logger: Logger, options
     bus,
     logger,
   });
+  const translation = new TranslationService({ library, bus, logger, settings: () => settings.get().translation });
   return {
     platform,
     bus,
@@ -94,6 +97,7 @@ export async function createServices(platform: Platform, logger: Logger, options
     language,
     media,
     mediaCleanup,
+    translation,
     notices,
     author,
     close: async () => {
@@ -105,7 +109,7 @@ export async function createServices(platform: Platform, logger: Logger, options
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup } = services;
+  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup, translation } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -172,5 +176,9 @@ export function createHandlers(services: Services): Handlers {
     'media:get': async ({ id }) => media.get(id),
     'media:unused': async () => mediaCleanup.unused(),
     'media:removeUnused': async ({ ids }) => mediaCleanup.removeUnused(ids),
+    'translation:status': async () => ok(await translation.status()),
+    'translation:test': async () => translation.test(),
+    'translation:translateDocument': async ({ id, baseRevision, target }) => translation.translateDocument(id, baseRevision, target),
+    'translation:cancel': async ({ id }) => ok({ cancelled: translation.cancel(id) }),
   };
 }

@@ -38,12 +38,16 @@ export const CHANNELS = [
   'media:get',
   'media:unused',
   'media:removeUnused',
+  'translation:status',
+  'translation:test',
+  'translation:translateDocument',
+  'translation:cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events pushed from the services to the renderer; exposed as `onSettingsChanged(cb)` etc. */
-export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed', 'language:changed'] as const;
+export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed', 'language:changed', 'translation:progress'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

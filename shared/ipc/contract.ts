@@ -17,6 +17,13 @@ import { MediaIdSchema, MediaInfoSchema } from '../domain/media';
 import { RevisionInfoSchema } from '../domain/revision';
 import { OutboxSummarySchema } from '../domain/outboxSummary';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings';
+import {
+  TranslateDocumentInputSchema,
+  TranslateDocumentOutputSchema,
+  TranslationProgressSchema,
+  TranslationStatusSchema,
+  TranslationTestSchema,
+} from '../domain/translation';
 import type { Channel, EventName } from './channels';
 import { ERROR_CODES, type Result } from './result';
 
@@ -121,6 +128,17 @@ export const contract = {
     input: z.object({ ids: z.array(MediaIdSchema).max(10_000) }).strict(),
     output: z.object({ removed: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
   },
+  /** Which Apertium the settings choose (command line or apertium-apy), and whether it is there. */
+  'translation:status': { input: NoInput, output: TranslationStatusSchema },
+  /** Translates a test sentence with the engine in use (Settings). */
+  'translation:test': { input: NoInput, output: TranslationTestSchema },
+  /**
+   * The document's texts into the other målform, stored as a new revision with 'before-translate'
+   * and 'translate' snapshots; answers the stored document and the words Apertium did not know.
+   */
+  'translation:translateDocument': { input: TranslateDocumentInputSchema, output: TranslateDocumentOutputSchema },
+  /** Stops a running translation of the document; answers whether one was running. */
+  'translation:cancel': { input: DocumentId, output: z.object({ cancelled: z.boolean() }) },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** Payload schemas of the events the services push to the renderer. */
@@ -135,6 +153,8 @@ export const events = {
   'contacts:changed': z.object({ contacts: z.array(ContactSchema) }),
   /** A personal dictionary changed; open editors of that målform check again. */
   'language:changed': LanguageChangedSchema,
+  /** A running translation: `done` of `total` texts are back from Apertium. */
+  'translation:progress': TranslationProgressSchema,
 } as const satisfies { readonly [E in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

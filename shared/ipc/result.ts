@@ -76,6 +76,14 @@ export const ERROR_CODES = [
   'outbox_job_not_found',
   /** The outbox job is being sent right now and cannot be changed. */
   'outbox_job_running',
+  /** Neither Apertium's command line nor an apertium-apy service is there (or lacks nob/nno). */
+  'translation_unavailable',
+  /** Apertium failed or answered something Melding could not read back. */
+  'translation_failed',
+  /** The user cancelled the translation; the document is as it was. */
+  'translation_cancelled',
+  /** The document is being translated already. */
+  'translation_busy',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
