@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { TranslationStatus } from '../../../shared/domain/translation';
 import { err, ok, type Result } from '../../../shared/ipc/result';
@@ -46,7 +48,7 @@ export class ApertiumCli implements TranslationEngine {
   async probe(): Promise<TranslationStatus> {
     const path = this.locate();
     if (!path) return { engine: 'cli', available: false, detail: `apertium is not on the PATH (${this.env.PATH ?? ''})`, pairs: [], problem: 'cli_not_found' };
-    const listed = await this.run(path, ['-l'], '', new AbortController().signal, () => undefined);
+    const listed = await this.run(path, ['-l'], new AbortController().signal, () => undefined);
     const pairs = listed.code === 0 ? listed.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '') : [];
     const missing = NEEDED_PAIRS.filter((p) => !pairs.includes(p));
     if (missing.length > 0) return { engine: 'cli', available: false, detail: `${path}: missing ${missing.join(', ')}`, pairs, problem: 'pair_missing' };
@@ -58,20 +60,30 @@ export class ApertiumCli implements TranslationEngine {
     if (!path) return err('translation_unavailable', 'apertium is not on the PATH');
     if (pieces.length === 0) return ok([]);
     const total = pieces.length;
-    const finished = await this.run(path, ['-f', 'html', pair], wrapPieces(pieces), options.signal, (out) => options.onProgress(Math.min(total, countClosedPieces(out))));
+    // The text goes in as a file: the script reads /dev/stdin, which cannot be opened when
+    // stdin is a socket (as Node's child stdio is).
+    const dir = await mkdtemp(join(tmpdir(), 'melding-apertium-'));
+    let finished: Finished;
+    try {
+      const input = join(dir, 'input.html');
+      await writeFile(input, wrapPieces(pieces), { mode: 0o600 });
+      finished = await this.run(path, ['-f', 'html', pair, input], options.signal, (out) => options.onProgress(Math.min(total, countClosedPieces(out))));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     if (finished.cancelled) return err('translation_cancelled', 'Translation cancelled');
     if (finished.code !== 0) return err('translation_failed', `apertium ${pair} exited with ${finished.code}: ${finished.stderr.slice(0, 500)}`);
     const translated = unwrapPieces(finished.stdout, 0, total);
-    if (!translated) return err('translation_failed', 'Apertium’s answer lost the boundaries between texts');
+    if (!translated) return err('translation_failed', `Apertium’s answer lost the boundaries between texts (${finished.stderr.slice(0, 300)})`);
     options.onProgress(total);
     return ok(translated);
   }
 
-  private run(path: string, args: string[], input: string, signal: AbortSignal, onOutput: (stdout: string) => void): Promise<Finished> {
+  private run(path: string, args: string[], signal: AbortSignal, onOutput: (stdout: string) => void): Promise<Finished> {
     return new Promise((resolve) => {
       // Its own process group: the `apertium` script runs a pipeline of a dozen programs, and a
       // cancel must end all of them, not only the script.
-      const child = spawn(path, args, { env: { ...this.env, APERTIUM_TRANSFUSE: 'no' }, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(path, args, { env: { ...this.env, APERTIUM_TRANSFUSE: 'no' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       let cancelled = false;
@@ -94,7 +106,6 @@ export class ApertiumCli implements TranslationEngine {
       child.stderr.on('data', (chunk: string) => {
         stderr += chunk;
       });
-      child.stdin.on('error', () => undefined);
       child.on('error', (error) => {
         signal.removeEventListener('abort', kill);
         resolve({ code: -1, stdout, stderr: stderr + error.message, cancelled });
@@ -103,7 +114,6 @@ export class ApertiumCli implements TranslationEngine {
         signal.removeEventListener('abort', kill);
         resolve({ code, stdout, stderr, cancelled });
       });
-      child.stdin.end(input);
     });
   }
 }
