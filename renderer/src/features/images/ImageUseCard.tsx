@@ -106,6 +106,7 @@ export function ImageUseCard(props: ImageUseCardProps) {
             aria-describedby={`${id}-alt-hint ${id}-alt-issues`}
             onChange={(e) => onChange({ alt: e.target.value })}
             onBlur={onFlush}
+            data-image-field="alt"
           />
           <ul id={`${id}-alt-issues`} className="alt-issues">
             {issues.map((issue) => (

@@ -5,6 +5,7 @@ import type { Settings, SettingsPatch, UiLanguage } from '../../../../shared/dom
 import { resolveUiLanguage } from '../../../../shared/i18n/resolveUiLanguage';
 import type { AppError, Result } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
+import { TranslationSettings } from '../translation/TranslationSettings';
 import { UnusedMedia } from './UnusedMedia';
 
 interface SettingsDialogProps {
@@ -90,6 +91,7 @@ export function SettingsDialog({ open, onClose, settings, info, onUpdate }: Sett
           </p>
         ) : null}
       </fieldset>
+      <TranslationSettings settings={settings} onUpdate={onUpdate} />
       {info ? (
         <section className="about" aria-labelledby={`${titleId}-about`}>
           <h3 id={`${titleId}-about`}>{t('settings.about.heading')}</h3>
