@@ -22,11 +22,14 @@ const VARIANTS = ['e', 'a'] as const;
 export function TranslationSettings({ settings, onUpdate }: TranslationSettingsProps) {
   const { t } = useTranslation();
   const id = useId();
-  const choices = settings?.translation;
+  // A choice shows as made at once; it is rolled back if saving fails.
+  const [pending, setPending] = useState<Partial<TranslationChoices> | null>(null);
+  const saved = settings?.translation;
+  const choices = saved ? { ...saved, ...pending } : undefined;
   // What is being typed into the address field; null shows the saved address.
   const [draftUrl, setDraftUrl] = useState<string | null>(null);
   const url = draftUrl ?? choices?.apyUrl ?? '';
-  const statusKey = `${choices?.engine}|${choices?.apyUrl}`;
+  const statusKey = `${saved?.engine}|${saved?.apyUrl}`;
   const [checked, setChecked] = useState<{ key: string; status: TranslationStatus } | null>(null);
   const status = checked?.key === statusKey ? checked.status : null;
   const [test, setTest] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; value: TranslationTest } | { kind: 'error'; error: AppError }>({ kind: 'idle' });
@@ -47,7 +50,9 @@ export function TranslationSettings({ settings, onUpdate }: TranslationSettingsP
 
   const update = async (patch: Partial<TranslationChoices>) => {
     setTest({ kind: 'idle' });
+    setPending(patch);
     const result = await onUpdate({ translation: { ...choices, ...patch } });
+    setPending(null);
     setError(result.ok ? null : result.error);
     if (result.ok) setDraftUrl(null);
   };
