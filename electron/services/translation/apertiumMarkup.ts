@@ -47,6 +47,33 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Addresses are not words: Apertium would turn "regjeringen.no" into "regjeringa.no" and mark
+ * an e-mail address as unknown. Web addresses, e-mail addresses and domain names travel as
+ * placeholders and come back exactly as written.
+ */
+const PROTECTED = /\bhttps?:\/\/[^\s<>"]*[^\s<>".,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|\b(?:[\p{L}\p{N}-]+\.)+(?:no|com|org|net|gov|edu|eu|int|info|io|se|dk|fi|is|uk|de)\b(?:\/[^\s<>"]*[^\s<>".,;:!?)\]])?/giu;
+
+/** Escapes a run of text, with addresses and Apertium's mark characters as placeholders. */
+function encodeRun(text: string, atoms: (RichNode | string)[], lineBreaks: boolean): string {
+  let html = '';
+  const placeholder = (literal: string) => {
+    atoms.push(literal);
+    return literal === '\n' ? `<br data-n="${atoms.length - 1}">` : `<span data-n="${atoms.length - 1}"></span>`;
+  };
+  const chars = (part: string) => {
+    for (const ch of part) html += MARK_CHARS.test(ch) || (lineBreaks && ch === '\n') ? placeholder(ch) : escapeText(ch);
+  };
+  let last = 0;
+  for (const m of text.matchAll(PROTECTED)) {
+    chars(text.slice(last, m.index));
+    html += placeholder(m[0]);
+    last = m.index + m[0].length;
+  }
+  chars(text.slice(last));
+  return html;
+}
+
 /** Encodes a block's inline content (text with marks, hard breaks). */
 export function encodeInline(content: readonly RichNode[]): EncodedText {
   const links: Mark[] = [];
@@ -75,14 +102,8 @@ export function encodeInline(content: readonly RichNode[]): EncodedText {
       open.push(mark);
     }
     open = open.slice(0, marks.length);
-    if (node.type === 'text') {
-      for (const ch of node.text ?? '') {
-        if (MARK_CHARS.test(ch)) {
-          atoms.push(ch);
-          html += `<span data-n="${atoms.length - 1}"></span>`;
-        } else html += escapeText(ch);
-      }
-    } else {
+    if (node.type === 'text') html += encodeRun(node.text ?? '', atoms, false);
+    else {
       atoms.push(node);
       html += `<br data-n="${atoms.length - 1}">`;
     }
@@ -95,14 +116,7 @@ export function encodeInline(content: readonly RichNode[]): EncodedText {
 /** Encodes a plain field (title, ingress, caption, alt text, role); a line break is kept as is. */
 export function encodePlain(text: string): EncodedText {
   const atoms: (RichNode | string)[] = [];
-  let html = '';
-  for (const ch of text) {
-    if (ch === '\n' || MARK_CHARS.test(ch)) {
-      atoms.push(ch);
-      html += ch === '\n' ? `<br data-n="${atoms.length - 1}">` : `<span data-n="${atoms.length - 1}"></span>`;
-    } else html += escapeText(ch);
-  }
-  return { html, links: [], atoms };
+  return { html: encodeRun(text, atoms, true), links: [], atoms };
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

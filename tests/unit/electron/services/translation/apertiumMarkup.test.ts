@@ -23,7 +23,7 @@ describe('Apertium markup: the way there and back', () => {
   it('sends marks as tags, links by number, and literal mark characters and breaks as placeholders', () => {
     const encoded = encodeInline(inline);
     expect(encoded.html).toBe(
-      'Regjeringen vil <b>styrke</b> <b><i>sykehusene</i></b> – les <a data-m="0">rapporten</a> &amp; se 3 <span data-n="0"></span> 4, <span data-n="1"></span>helse og kari<span data-n="2"></span>hod.dep.no &lt;nå&gt;.<br data-n="3">Ny linje.',
+      'Regjeringen vil <b>styrke</b> <b><i>sykehusene</i></b> – les <a data-m="0">rapporten</a> &amp; se 3 <span data-n="0"></span> 4, <span data-n="1"></span>helse og <span data-n="2"></span> &lt;nå&gt;.<br data-n="3">Ny linje.',
     );
     // The href never travels: Apertium cannot touch it.
     expect(encoded.html).not.toContain('regjeringen.no');
@@ -67,6 +67,15 @@ describe('Apertium markup: the way there and back', () => {
     const encoded = encodeInline([text('Ein'), { type: 'hardBreak' }, text('to')]);
     const decoded = decodeInline('Ein<br data-n="0">*Tvo', encoded);
     expect(decoded.unknown).toEqual([{ from: 4, to: 7, word: 'Tvo' }]);
+  });
+
+  it('sends web addresses, e-mail addresses and domain names as placeholders, so they come back as written', () => {
+    const encoded = encodePlain('Les mer på regjeringen.no, https://www.regjeringen.no/no/id1/?a=1. Skriv til post@hod.dep.no.');
+    expect(encoded.html).toBe('Les mer på <span data-n="0"></span>, <span data-n="1"></span>. Skriv til <span data-n="2"></span>.');
+    expect(encoded.atoms).toEqual(['regjeringen.no', 'https://www.regjeringen.no/no/id1/?a=1', 'post@hod.dep.no']);
+    expect(decodePlain('Les meir på <span data-n="0"></span>, <span data-n="1"></span>. Skriv til <span data-n="2"></span>.', encoded).text).toBe(
+      'Les meir på regjeringen.no, https://www.regjeringen.no/no/id1/?a=1. Skriv til post@hod.dep.no.',
+    );
   });
 
   it('round-trips plain fields with line breaks and literal asterisks', () => {
