@@ -116,7 +116,7 @@ export function TranslationSettings({ settings, onUpdate }: TranslationSettingsP
           </label>
         ))}
       </fieldset>
-      <p className="hint" role="status">
+      <p className="hint" aria-live="polite">
         {status === null
           ? t('translate.settings.checking')
           : status.available
@@ -129,7 +129,7 @@ export function TranslationSettings({ settings, onUpdate }: TranslationSettingsP
         <button type="button" className="button button-secondary button-small" disabled={test.kind === 'busy'} onClick={() => void runTest()}>
           {test.kind === 'busy' ? t('translate.settings.testing') : t('translate.settings.test')}
         </button>
-        <span role="status">
+        <span aria-live="polite">
           {test.kind === 'done' ? t('translate.settings.testResult', { source: test.value.source, translated: test.value.translated, ms: Math.round(test.value.ms) }) : null}
         </span>
       </div>
