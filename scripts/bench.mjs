@@ -16,6 +16,7 @@ import { storage } from './bench/storage.mjs';
 import { typing } from './bench/typing.mjs';
 import { language } from './bench/language.mjs';
 import { media } from './bench/media.mjs';
+import { translate } from './bench/translate.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS_FILE = join(ROOT, 'bench-results/latest.json');
@@ -26,7 +27,7 @@ const BUILD_OUTPUTS = ['out/devhost/index.mjs', 'out/renderer/index.html'];
  * In order. A section is { id, title, needs: { build?, chromium? }, run(ctx) -> { tables, results } }
  * where ctx is { root, runs, warmups, tmpDir, defer, log } and each table is { title, text }.
  */
-const SECTIONS = [startup, storage, language, typing, media];
+const SECTIONS = [startup, storage, language, typing, media, translate];
 
 const log = (message) => process.stderr.write(`${message}\n`);
 

@@ -22,6 +22,7 @@ import { ProfileStore } from './profiles/profileStore';
 import { WorkflowService } from './workflow/workflowService';
 import type { Platform } from './platform';
 import { SettingsService, type Notice } from './settingsService';
+import { TranslationService } from './translation/translationService';
 
 export interface Services {
   readonly platform: Platform;
@@ -39,6 +40,7 @@ export interface Services {
   /** What the active backend grants the user (the publishing services replace the local one). */
   readonly grants: GrantSource;
   readonly meter: MaalformMeterService;
+  readonly translation: TranslationService;
   readonly notices: readonly Notice[];
   readonly author: () => Author;
   close(): Promise<void>;
@@ -110,6 +112,7 @@ export async function createServices(platform: Platform, logger: Logger, options
     logger,
     nudgeDismissedYear: () => settings.get().nynorskNudgeDismissedYear,
   });
+  const translation = new TranslationService({ library, bus, logger, settings: () => settings.get().translation });
   return {
     platform,
     bus,
@@ -125,6 +128,7 @@ export async function createServices(platform: Platform, logger: Logger, options
     workflow,
     grants,
     meter,
+    translation,
     notices,
     author,
     close: async () => {
@@ -136,7 +140,7 @@ export async function createServices(platform: Platform, logger: Logger, options
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup, profiles, workflow, meter } = services;
+  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup, profiles, workflow, meter, translation } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -220,5 +224,9 @@ export function createHandlers(services: Services): Handlers {
     'workflow:preflight': async ({ id, stage }) => workflow.preflight(id, stage),
     'meter:figures': async (query) => meter.figures(query),
     'meter:nudge': async () => meter.nudge(),
+    'translation:status': async () => ok(await translation.status()),
+    'translation:test': async () => translation.test(),
+    'translation:translateDocument': async ({ id, baseRevision, target }) => translation.translateDocument(id, baseRevision, target),
+    'translation:cancel': async ({ id }) => ok({ cancelled: translation.cancel(id) }),
   };
 }

@@ -49,12 +49,16 @@ export const CHANNELS = [
   'workflow:preflight',
   'meter:figures',
   'meter:nudge',
+  'translation:status',
+  'translation:test',
+  'translation:translateDocument',
+  'translation:cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events pushed from the services to the renderer; exposed as `onSettingsChanged(cb)` etc. */
-export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed', 'language:changed', 'profiles:changed'] as const;
+export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed', 'language:changed', 'profiles:changed', 'translation:progress'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

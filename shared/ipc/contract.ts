@@ -23,6 +23,13 @@ import { OutboxJobSchema } from '../domain/outboxJob';
 import { PreflightItemSchema } from '../domain/preflightItemSchema';
 import { ProfileSchema, RoleSchema } from '../domain/profile';
 import { WorkflowActionSchema } from '../domain/workflowRecord';
+import {
+  TranslateDocumentInputSchema,
+  TranslateDocumentOutputSchema,
+  TranslationProgressSchema,
+  TranslationStatusSchema,
+  TranslationTestSchema,
+} from '../domain/translation';
 import type { Channel, EventName } from './channels';
 import { ERROR_CODES, type Result } from './result';
 
@@ -169,6 +176,17 @@ export const contract = {
   'meter:figures': { input: MeterQuerySchema, output: MeterAnswerSchema },
   /** Whether a new document should suggest Nynorsk (this year's share under 25 %, not dismissed). */
   'meter:nudge': { input: NoInput, output: NynorskNudgeSchema },
+  /** Which Apertium the settings choose (command line or apertium-apy), and whether it is there. */
+  'translation:status': { input: NoInput, output: TranslationStatusSchema },
+  /** Translates a test sentence with the engine in use (Settings). */
+  'translation:test': { input: NoInput, output: TranslationTestSchema },
+  /**
+   * The document's texts into the other målform, stored as a new revision with 'before-translate'
+   * and 'translate' snapshots; answers the stored document and the words Apertium did not know.
+   */
+  'translation:translateDocument': { input: TranslateDocumentInputSchema, output: TranslateDocumentOutputSchema },
+  /** Stops a running translation of the document; answers whether one was running. */
+  'translation:cancel': { input: DocumentId, output: z.object({ cancelled: z.boolean() }) },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** Payload schemas of the events the services push to the renderer. */
@@ -185,6 +203,8 @@ export const events = {
   'language:changed': LanguageChangedSchema,
   /** Profiles were added, changed or removed, or another one became active. */
   'profiles:changed': z.object({ profiles: z.array(ProfileSchema), activeId: z.string() }),
+  /** A running translation: `done` of `total` texts are back from Apertium. */
+  'translation:progress': TranslationProgressSchema,
 } as const satisfies { readonly [E in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -95,6 +95,14 @@ export const ERROR_CODES = [
   'profile_active',
   /** The målform meter could not read the published items from the site (down, refused, unexpected answer). */
   'meter_site_unavailable',
+  /** Neither Apertium's command line nor an apertium-apy service is there (or lacks nob/nno). */
+  'translation_unavailable',
+  /** Apertium failed or answered something Melding could not read back. */
+  'translation_failed',
+  /** The user cancelled the translation; the document is as it was. */
+  'translation_cancelled',
+  /** The document is being translated already. */
+  'translation_busy',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,6 +22,9 @@ import { MaalformBanner } from '../language/MaalformBanner';
 import { NynorskNudge } from '../meter/NynorskNudge';
 import { useFieldStats } from '../language/useFieldStats';
 import { useLanguageCheck } from '../language/useLanguageCheck';
+import { TranslateAction } from '../translation/TranslateAction';
+import { clearTranslationReview, setTranslationReview, translationReviewFor } from '../translation/translationReview';
+import { UnknownWordsPanel } from '../translation/UnknownWordsPanel';
 import { DocumentActions } from './DocumentActions';
 import { FieldCount } from './FieldCount';
 import { editorExtensions } from './editorExtensions';
@@ -63,6 +66,8 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
     images: doc.images,
   }));
   const [actionError, setActionError] = useState<AppError | null>(null);
+  // Words Apertium did not know, when this editor opened the result of a translation.
+  const [translationReview, setReview] = useState(() => translationReviewFor(doc.id, doc.revision));
   const ingressRef = useRef<HTMLTextAreaElement>(null);
   const titleRef = useRef<HTMLTextAreaElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
@@ -221,6 +226,17 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
         />
         {/* In the sticky header: seen wherever the writer is in the text when it happens. */}
         {workflow.revoked ? <RevocationNotice onDismiss={workflow.dismissRevoked} /> : null}
+        <TranslateAction
+          documentId={doc.id}
+          maalform={fields.maalform}
+          flush={() => autosave.flush()}
+          baseRevision={() => autosave.baseRevision}
+          onTranslated={(result) => {
+            setTranslationReview(doc.id, { revision: result.document.revision, words: result.unknownWords });
+            onMessage(result.document.maalform === 'nn' ? t('translate.doneNn') : t('translate.doneNb'));
+            onReload();
+          }}
+        />
       </div>
       {recoveredFrom ? (
         <p className="notice" role="alert">
@@ -231,6 +247,19 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
       <MaalformBanner editor={editor} maalform={fields.maalform} fieldStats={fieldStats} onSwitch={(maalform) => change({ maalform })} />
       <ConflictNotice controller={autosave} documentId={doc.id} onReload={onReload} />
       <PendingSends documentId={doc.id} />
+      {translationReview && translationReview.words.length > 0 ? (
+        <UnknownWordsPanel
+          editor={editor}
+          words={translationReview.words}
+          images={fields.images}
+          titleRef={titleRef}
+          ingressRef={ingressRef}
+          onDone={() => {
+            clearTranslationReview(doc.id);
+            setReview(null);
+          }}
+        />
+      ) : null}
       {actionError ? (
         <p className="inline-error" role="alert">
           <ErrorText error={actionError} />

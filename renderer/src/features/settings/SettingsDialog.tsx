@@ -6,6 +6,7 @@ import { resolveUiLanguage } from '../../../../shared/i18n/resolveUiLanguage';
 import type { AppError, Result } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
 import { ProfileSettingsSection } from '../profile/ProfileSettingsSection';
+import { TranslationSettings } from '../translation/TranslationSettings';
 import { UnusedMedia } from './UnusedMedia';
 
 interface SettingsDialogProps {
@@ -92,6 +93,7 @@ export function SettingsDialog({ open, onClose, settings, info, onUpdate }: Sett
         ) : null}
       </fieldset>
       <ProfileSettingsSection headingId={`${titleId}-profile`} />
+      <TranslationSettings settings={settings} onUpdate={onUpdate} />
       {info ? (
         <section className="about" aria-labelledby={`${titleId}-about`}>
           <h3 id={`${titleId}-about`}>{t('settings.about.heading')}</h3>
