@@ -16,6 +16,8 @@ export interface Notice {
  * defaults are used, with a notice for the user; it never stops the app.
  */
 export class SettingsService {
+  #writing: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly db: Low<Settings>,
     private readonly bus: EventBus,
@@ -35,18 +37,27 @@ export class SettingsService {
     return structuredClone(this.db.data);
   }
 
-  async update(patch: SettingsPatch): Promise<Result<Settings>> {
-    const next = SettingsSchema.parse({ ...this.db.data, ...patch });
-    const previous = this.db.data;
-    this.db.data = next;
-    try {
-      await this.db.write();
-    } catch (error) {
-      this.db.data = previous;
-      this.logger.error('settings.write_failed', { error: (error as Error).message });
-      return err('storage_failed', `Could not save settings: ${(error as Error).message}`);
-    }
-    this.bus.emit('settings:changed', this.get());
-    return ok(this.get());
+  /**
+   * Applies a patch and writes the file. Updates run one after another: two quick changes (arrow
+   * keys through the language choice) must reach the disk in the order they were made, or the
+   * file could end with the older one while the window shows the newer.
+   */
+  update(patch: SettingsPatch): Promise<Result<Settings>> {
+    const run = this.#writing.then(async (): Promise<Result<Settings>> => {
+      const next = SettingsSchema.parse({ ...this.db.data, ...patch });
+      const previous = this.db.data;
+      this.db.data = next;
+      try {
+        await this.db.write();
+      } catch (error) {
+        this.db.data = previous;
+        this.logger.error('settings.write_failed', { error: (error as Error).message });
+        return err('storage_failed', `Could not save settings: ${(error as Error).message}`);
+      }
+      this.bus.emit('settings:changed', this.get());
+      return ok(this.get());
+    });
+    this.#writing = run.catch(() => undefined);
+    return run;
   }
 }

@@ -66,3 +66,15 @@ describe('SettingsService', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('SettingsService ordering', () => {
+  it('writes quick successive changes to disk in the order they were made', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'melding-settings-'));
+    const service = await SettingsService.open(dir, new EventBus(), silentLogger, []);
+    const answers = await Promise.all([service.update({ uiLanguage: 'nn' }), service.update({ uiLanguage: 'en' }), service.update({ uiLanguage: 'nn' })]);
+    expect(answers.map((a) => (a.ok ? a.value.uiLanguage : a.error.code))).toEqual(['nn', 'en', 'nn']);
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ uiLanguage: 'nn' });
+    const reopened = await SettingsService.open(dir, new EventBus(), silentLogger, []);
+    expect(reopened.get().uiLanguage).toBe('nn');
+  });
+});
