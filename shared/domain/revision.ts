@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const RevisionKindSchema = z.enum(['created', 'periodic', 'manual', 'status', 'before-restore', 'restore', 'before-import', 'import', 'recovered', 'before-translate', 'translate']);
+export const RevisionKindSchema = z.enum(['created', 'periodic', 'manual', 'status', 'before-restore', 'restore', 'before-import', 'import', 'recovered', 'before-translate', 'translate', 'before-conflict']);
 export type RevisionKind = z.infer<typeof RevisionKindSchema>;
 
 /** One snapshot in a document's history, as the history panel lists it. */

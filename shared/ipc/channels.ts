@@ -53,12 +53,26 @@ export const CHANNELS = [
   'translation:test',
   'translation:translateDocument',
   'translation:cancel',
+  // Publishing (issue 8)
+  'backends:list',
+  'backends:saveWordPress',
+  'backends:remove',
+  'backends:activate',
+  'backends:test',
+  'publishing:status',
+  'publishing:wake',
+  'publishing:retry',
+  'publishing:cancel',
+  'publishing:conflict',
+  'publishing:resolveConflict',
+  'publishing:pullPending',
+  'publishing:openLocalSite',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events pushed from the services to the renderer; exposed as `onSettingsChanged(cb)` etc. */
-export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed', 'language:changed', 'profiles:changed', 'translation:progress'] as const;
+export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed', 'language:changed', 'profiles:changed', 'translation:progress', 'backends:changed', 'publishing:progress'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

@@ -24,6 +24,15 @@ import { PreflightItemSchema } from '../domain/preflightItemSchema';
 import { ProfileSchema, RoleSchema } from '../domain/profile';
 import { WorkflowActionSchema } from '../domain/workflowRecord';
 import {
+  BackendViewSchema,
+  ConflictChoiceSchema,
+  ConflictViewSchema,
+  ConnectionReportSchema,
+  PublishingProgressSchema,
+  PublishingStatusSchema,
+  WordPressDraftSchema,
+} from '../domain/publishing';
+import {
   TranslateDocumentInputSchema,
   TranslateDocumentOutputSchema,
   TranslationProgressSchema,
@@ -187,6 +196,69 @@ export const contract = {
   'translation:translateDocument': { input: TranslateDocumentInputSchema, output: TranslateDocumentOutputSchema },
   /** Stops a running translation of the document; answers whether one was running. */
   'translation:cancel': { input: DocumentId, output: z.object({ cancelled: z.boolean() }) },
+  // --- publishing (issue 8) ---
+  /** The configured backends (the local site first) and which one is active. */
+  'backends:list': { input: NoInput, output: z.object({ backends: z.array(BackendViewSchema), activeId: z.string() }) },
+  /**
+   * Creates (id null) or changes a WordPress backend; the password is sealed by the platform
+   * and never answered back (backend_invalid for a bad address or an empty user name).
+   */
+  'backends:saveWordPress': { input: WordPressDraftSchema, output: BackendViewSchema },
+  /** Removes a WordPress backend and its sealed password; the local site cannot be removed. */
+  'backends:remove': { input: z.object({ id: z.string().min(1).max(200) }).strict(), output: z.null() },
+  /** Makes a backend the one new steps are sent to. */
+  'backends:activate': { input: z.object({ id: z.string().min(1).max(200) }).strict(), output: SettingsSchema },
+  /**
+   * "Test connection": checks the credentials explicitly (WordPress: users/me?context=edit) and
+   * answers who the user is, their roles, what they may do and whether the companion plugin is
+   * there. With `draft`, tests the form's values before they are saved (password null: the
+   * stored one of draft.id); without, the saved backend `id`. A success is stored as lastReport.
+   */
+  'backends:test': {
+    input: z.object({ id: z.string().min(1).max(200), draft: WordPressDraftSchema.nullable() }).strict(),
+    output: ConnectionReportSchema,
+  },
+  /** Whether the runner sends now (or is paused or offline), and the jobs under way. */
+  'publishing:status': { input: NoInput, output: PublishingStatusSchema },
+  /**
+   * The network came back (the window's `online` event, or Electron's): jobs waiting after a
+   * network error (backend_unreachable, backend_timeout) are due now instead of after their backoff.
+   */
+  'publishing:wake': { input: NoInput, output: PublishingStatusSchema },
+  /** Tries a waiting or blocked job again now (after fixing a password, say). */
+  'publishing:retry': { input: z.object({ jobId: z.uuid() }).strict(), output: OutboxJobSchema },
+  /** Drops a job that has not been sent (never a running one: outbox_job_running). */
+  'publishing:cancel': { input: z.object({ jobId: z.uuid() }).strict(), output: z.null() },
+  /** A blocked job's conflict: the item as it is on the site now (conflict_not_found if none). */
+  'publishing:conflict': { input: z.object({ jobId: z.uuid() }).strict(), output: ConflictViewSchema },
+  /**
+   * Resolves a conflict. 'site': the site's version becomes the local text (a new revision,
+   * snapshot 'before-conflict' first) and the job is dropped. 'mine': the local text is sent
+   * over the site's. 'merged': `content` (edited by hand from both) is saved and sent.
+   * `siteVersion` is the version the user looked at (remote_conflict again if it moved on).
+   */
+  'publishing:resolveConflict': {
+    input: z
+      .object({
+        jobId: z.uuid(),
+        choice: ConflictChoiceSchema,
+        siteVersion: z.string().max(200),
+        baseRevision: z.number().int().nonnegative(),
+        content: DocumentContentSchema.nullable(),
+      })
+      .strict(),
+    output: DocumentSchema,
+  },
+  /**
+   * Fetches the items waiting for approval on the active site (WordPress 'pending') into the
+   * library, with their images, so an editor can review and approve them offline.
+   */
+  'publishing:pullPending': {
+    input: NoInput,
+    output: z.object({ added: z.number().int().nonnegative(), updated: z.number().int().nonnegative(), unchanged: z.number().int().nonnegative(), ids: z.array(z.uuid()) }),
+  },
+  /** The local site's index page: its file path and file:// URL; opened in the user's browser where the host can. */
+  'publishing:openLocalSite': { input: NoInput, output: z.object({ path: z.string(), url: z.string(), opened: z.boolean() }) },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** Payload schemas of the events the services push to the renderer. */
@@ -205,6 +277,10 @@ export const events = {
   'profiles:changed': z.object({ profiles: z.array(ProfileSchema), activeId: z.string() }),
   /** A running translation: `done` of `total` texts are back from Apertium. */
   'translation:progress': TranslationProgressSchema,
+  /** A backend was added, changed, tested or removed, or another became active. */
+  'backends:changed': z.object({ backends: z.array(BackendViewSchema), activeId: z.string() }),
+  /** Progress of a job being sent (image uploads, writing pages); `finished` once at the end. */
+  'publishing:progress': PublishingProgressSchema,
 } as const satisfies { readonly [E in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -103,6 +103,39 @@ export const ERROR_CODES = [
   'translation_cancelled',
   /** The document is being translated already. */
   'translation_busy',
+  // --- publishing (issue 8) ---
+  /** The backend refused the user name or application password (WordPress 401). */
+  'backend_auth_failed',
+  /** The user's role on the site lacks the capability the step needs (WordPress 403). */
+  'backend_forbidden',
+  /** The site could not be reached: no network, DNS, connection refused or reset. */
+  'backend_unreachable',
+  /** The site did not answer in time. */
+  'backend_timeout',
+  /** The site's certificate could not be verified (expired, self-signed, wrong host). */
+  'backend_tls',
+  /** The site refused an image as too large. */
+  'backend_media_too_large',
+  /** The site refused an image's file type. */
+  'backend_media_type',
+  /** The site answered with a server error (5xx) or an answer Melding could not read. */
+  'backend_server_error',
+  /** The site asked Melding to slow down (429); retried after the time it names. */
+  'backend_rate_limited',
+  /** The item is gone from the site (deleted there). */
+  'backend_item_missing',
+  /** No backend with that id is configured, or it is not usable (no password stored). */
+  'backend_not_configured',
+  /** A backend's settings were refused: no site address, not http(s), no user name. */
+  'backend_invalid',
+  /** The stored password cannot be decrypted (OS key store changed, file damaged): enter it again. */
+  'backend_secret_unavailable',
+  /** The step needs the companion plugin on the site (pulling pending items, say). */
+  'backend_plugin_missing',
+  /** The item changed on the site since Melding last saw it: nothing was overwritten; a person decides. */
+  'remote_conflict',
+  /** The outbox job has no conflict to resolve (resolved in another window, say). */
+  'conflict_not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
