@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   if (!resourcesDir) logger.warn('devhost.no_resources', { from: here });
   const platform = new NodePlatform(dataDir, __MELDING_VERSION__, logger, resourcesDir ?? resolve(here, '../../resources'));
   const freshMs = Number.parseInt(process.env.MELDING_MEDIA_FRESH_MS ?? '', 10);
-  const services = await createServices(platform, logger, Number.isFinite(freshMs) && freshMs >= 0 ? { mediaFreshMs: freshMs } : {});
+  // MELDING_OUTBOX_RUNNER=paused: the outbox is never sent (workflow e2e specs look at waiting jobs).
+  const outboxRunnerPaused = process.env.MELDING_OUTBOX_RUNNER === 'paused';
+  const services = await createServices(platform, logger, { ...(Number.isFinite(freshMs) && freshMs >= 0 ? { mediaFreshMs: freshMs } : {}), outboxRunnerPaused });
   const dispatch = createDispatcher(createHandlers(services), logger);
   const token = randomBytes(24).toString('base64url');
   const devhost = await startDevhost({ rendererDir, dispatch, bus: services.bus, token, logger, port, mediaDir: services.media.dir });

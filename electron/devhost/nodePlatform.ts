@@ -53,6 +53,20 @@ export class NodePlatform implements Platform {
     child.unref();
   }
 
+  /** Hands the file to the desktop (xdg-open) where there is one; a headless devhost has none. */
+  async openPath(path: string): Promise<boolean> {
+    this.logger.info('devhost.open_path', { path });
+    if (process.platform !== 'linux' || !process.env.DISPLAY) return false;
+    return new Promise<boolean>((resolve) => {
+      const child = spawn('xdg-open', [path], { stdio: 'ignore', detached: true });
+      child.once('error', () => resolve(false));
+      child.once('spawn', () => {
+        child.unref();
+        resolve(true);
+      });
+    });
+  }
+
   /** A browser has its own file chooser; a Node process serving it has none to show. */
   async pickFiles(_request: FilePickRequest): Promise<string[] | null> {
     return null;

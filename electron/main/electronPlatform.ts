@@ -30,6 +30,11 @@ export class ElectronPlatform implements Platform {
     await this.shell.openExternal(url, { activate: true });
   }
 
+  async openPath(path: string): Promise<boolean> {
+    // shell.openPath answers an error message, or '' when the file was handed over.
+    return (await this.shell.openPath(path)) === '';
+  }
+
   async pickFiles(request: FilePickRequest): Promise<string[]> {
     const options = {
       title: request.title,

@@ -21,6 +21,11 @@ export interface Platform {
    * browser's file chooser picks the files and the renderer sends their bytes instead.
    */
   pickFiles(request: FilePickRequest): Promise<string[] | null>;
+  /**
+   * Opens a file on this machine with the desktop's own program (the local site's index.html in
+   * the browser). Answers whether it could: false where there is no desktop to hand it to.
+   */
+  openPath(path: string): Promise<boolean>;
 }
 
 export interface FilePickRequest {

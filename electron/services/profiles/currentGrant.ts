@@ -4,8 +4,8 @@ import { localSiteGrant, type BackendGrant } from '../../../shared/domain/backen
 export type GrantSource = (backendId: string) => BackendGrant | null;
 
 /**
- * The grant source until the publishing services provide one (`publishing.grantFor`): the
- * embedded local site lets everyone do everything; other backends are not known here.
+ * A grant source that knows only the embedded local site (everyone may do everything there),
+ * for tests of the workflow without a backends store. The app uses `BackendsStore.grantFor`.
  */
 export function localGrantSource(now: () => Date): GrantSource {
   return (backendId) => (backendId === 'local-site' ? localSiteGrant(now()) : null);

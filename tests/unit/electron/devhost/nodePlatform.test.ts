@@ -31,3 +31,16 @@ describe('NodePlatform file picking', () => {
     expect(await platform.pickFiles({ title: 'x', multiple: true, filters: [] })).toBeNull();
   });
 });
+
+describe('NodePlatform openPath', () => {
+  it('answers false without a desktop to hand the file to (no DISPLAY)', async () => {
+    const display = process.env.DISPLAY;
+    delete process.env.DISPLAY;
+    try {
+      const platform = new NodePlatform(await mkdtemp(join(tmpdir(), 'melding-open-')), '1', silentLogger);
+      expect(await platform.openPath('/tmp/site/index.html')).toBe(false);
+    } finally {
+      if (display !== undefined) process.env.DISPLAY = display;
+    }
+  });
+});

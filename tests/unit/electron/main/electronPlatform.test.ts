@@ -8,7 +8,7 @@ function platform(options: { encryption?: boolean; window?: BrowserWindow | null
     encryptString: vi.fn((s: string) => Buffer.from(`sealed:${s}`)),
     decryptString: vi.fn((b: Buffer) => b.toString().replace(/^sealed:/, '')),
   };
-  const shell = { openExternal: vi.fn(async () => undefined) };
+  const shell = { openExternal: vi.fn(async () => undefined), openPath: vi.fn(async (path: string) => (path.endsWith('.html') ? '' : 'No application is associated')) };
   const dialog = { showOpenDialog: vi.fn(async () => options.pick ?? { canceled: false, filePaths: ['/home/kari/bilde.jpg'] }) };
   const p = new ElectronPlatform('/data', '1.0.0', '/app/resources', safeStorage as unknown as SafeStorage, shell as unknown as Shell, dialog as unknown as Dialog, () => options.window ?? null);
   return { p, safeStorage, shell, dialog };
@@ -42,5 +42,12 @@ describe('ElectronPlatform', () => {
     const { p, shell } = platform();
     await p.openExternal('https://www.regjeringen.no/');
     expect(shell.openExternal).toHaveBeenCalledWith('https://www.regjeringen.no/', { activate: true });
+  });
+
+  it('opens files with the desktop and says whether it could (shell.openPath answers an error text)', async () => {
+    const { p, shell } = platform();
+    expect(await p.openPath('/data/site/index.html')).toBe(true);
+    expect(shell.openPath).toHaveBeenCalledWith('/data/site/index.html');
+    expect(await p.openPath('/data/site/item.json5')).toBe(false);
   });
 });

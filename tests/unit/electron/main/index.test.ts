@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mainWindowOptions } from '../../../../electron/main/window';
 import { DATA_DIR_ENV } from '../../../../electron/services/dataDir';
@@ -102,7 +103,7 @@ function createFakeElectron(options: { lock: boolean; isPackaged: boolean; defau
     encryptString: vi.fn((plain: string) => Buffer.from(plain)),
     decryptString: vi.fn((sealed: Buffer) => sealed.toString()),
   };
-  const shell = { openExternal: vi.fn(async () => {}) };
+  const shell = { openExternal: vi.fn(async () => {}), openPath: vi.fn(async (_path: string) => '') };
   const dialog = { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) };
 
   return {
@@ -305,6 +306,32 @@ describe('electron/main/index (single instance)', () => {
     expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ uiLanguage: 'nn' });
     // The change reaches the window as an event.
     expect(win.webContents.send).toHaveBeenCalledWith('melding:event', { event: 'settings:changed', payload: { ...DEFAULT_SETTINGS, uiLanguage: 'nn' } });
+  });
+
+  it('seals backend passwords with safeStorage and opens the local site with shell.openPath', async () => {
+    const { fake, invoke } = await startMain();
+    const draft = { id: null, label: 'Dep', siteUrl: 'https://www.dep.example/', userName: 'kari', password: 'hemmelig passord', withdrawMode: 'draft' };
+    const saved = (await invoke('backends:saveWordPress', draft)) as { ok: boolean; value: { config: { siteUrl: string } } };
+    expect(saved).toMatchObject({ ok: true, value: { config: { siteUrl: 'https://www.dep.example' }, hasPassword: true } });
+    expect(fake.module.safeStorage.encryptString).toHaveBeenCalledWith('hemmelig passord');
+    expect(await invoke('backends:list')).toMatchObject({ ok: true, value: { activeId: 'local-site' } });
+    // Without OS encryption nothing is stored, not even the site without its password.
+    fake.module.safeStorage.isEncryptionAvailable.mockReturnValue(false);
+    expect(await invoke('backends:saveWordPress', { ...draft, label: 'Utan nøkkelring' })).toMatchObject({ ok: false, error: { code: 'backend_secret_unavailable' } });
+    expect(await readFile(join(dataDir, 'backends.json'), 'utf8')).not.toContain('Utan nøkkelring');
+
+    // The local site writes its index when it opens; the shell opens it in the browser.
+    const index = join(dataDir, 'site', 'index.html');
+    expect(await invoke('publishing:openLocalSite')).toEqual({ ok: true, value: { path: index, url: pathToFileURL(index).href, opened: true } });
+    expect(fake.shell.openPath).toHaveBeenCalledWith(index);
+    // No program for it (shell.openPath answers an error text): the window shows the address instead.
+    fake.shell.openPath.mockResolvedValueOnce('No application is associated with the file');
+    expect(await invoke('publishing:openLocalSite')).toMatchObject({ ok: true, value: { opened: false } });
+    // Gone (deleted by hand): not handed to the shell at all.
+    await rm(join(dataDir, 'site'), { recursive: true, force: true });
+    fake.shell.openPath.mockClear();
+    expect(await invoke('publishing:openLocalSite')).toMatchObject({ ok: true, value: { opened: false } });
+    expect(fake.shell.openPath).not.toHaveBeenCalled();
   });
 
   it('never touches the default userData folder when a data folder is given', async () => {

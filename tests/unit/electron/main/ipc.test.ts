@@ -48,7 +48,7 @@ function stubHandlers(calls: string[]): Handlers {
     },
     'outbox:summary': async () => {
       calls.push('outbox:summary');
-      return ok({ waiting: 0, failing: 0 });
+      return ok({ waiting: 0, failing: 0, blocked: 0 });
     },
   });
 }
@@ -153,20 +153,20 @@ describe('forwardEvents', () => {
     const bus = new EventBus();
     const windows: ReturnType<typeof fakeWindow>[] = [];
     forwardEvents(bus, () => windows);
-    bus.emit('outbox:changed', { waiting: 1, failing: 0 });
+    bus.emit('outbox:changed', { waiting: 1, failing: 0, blocked: 0 });
     const later = fakeWindow();
     windows.push(later);
-    bus.emit('outbox:changed', { waiting: 2, failing: 1 });
-    expect(later.send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNEL, { event: 'outbox:changed', payload: { waiting: 2, failing: 1 } });
+    bus.emit('outbox:changed', { waiting: 2, failing: 1, blocked: 0 });
+    expect(later.send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNEL, { event: 'outbox:changed', payload: { waiting: 2, failing: 1, blocked: 0 } });
   });
 
   it('stops forwarding once unsubscribed', () => {
     const bus = new EventBus();
     const win = fakeWindow();
     const unsubscribe = forwardEvents(bus, () => [win]);
-    bus.emit('outbox:changed', { waiting: 1, failing: 0 });
+    bus.emit('outbox:changed', { waiting: 1, failing: 0, blocked: 0 });
     unsubscribe();
-    bus.emit('outbox:changed', { waiting: 2, failing: 0 });
+    bus.emit('outbox:changed', { waiting: 2, failing: 0, blocked: 0 });
     expect(win.send).toHaveBeenCalledOnce();
   });
 });

@@ -122,7 +122,7 @@ describe('preload', () => {
     expect(fake.ipcRenderer.on).toHaveBeenCalledOnce();
     expect(fake.ipcRenderer.on.mock.calls[0]?.[0]).toBe('melding:event');
 
-    deliver({ event: 'outbox:changed', payload: { waiting: 1, failing: 0 } });
+    deliver({ event: 'outbox:changed', payload: { waiting: 1, failing: 0, blocked: 0 } });
     deliver(null);
     deliver('settings:changed');
     expect(callback).not.toHaveBeenCalled();
@@ -134,8 +134,8 @@ describe('preload', () => {
   it('passes the payload only, never the IPC event (which would carry the sender)', () => {
     const callback = vi.fn();
     (melding.onOutboxChanged as (cb: (...args: unknown[]) => void) => () => void)(callback);
-    deliver({ event: 'outbox:changed', payload: { waiting: 2, failing: 1 } });
-    expect(callback.mock.calls).toEqual([[{ waiting: 2, failing: 1 }]]);
+    deliver({ event: 'outbox:changed', payload: { waiting: 2, failing: 1, blocked: 0 } });
+    expect(callback.mock.calls).toEqual([[{ waiting: 2, failing: 1, blocked: 0 }]]);
   });
 
   it('unsubscribes with ipcRenderer.off for the same listener it registered', () => {

@@ -13,7 +13,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings:get': async () => ok(DEFAULT_SETTINGS),
     'settings:update': async (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
     'shell:openExternal': async () => ok(null),
-    'outbox:summary': async () => ok({ waiting: 0, failing: 0 }),
+    'outbox:summary': async () => ok({ waiting: 0, failing: 0, blocked: 0 }),
     ...overrides,
   });
 }
@@ -68,7 +68,7 @@ describe('dispatcher', () => {
   });
 
   it('refuses a handler output outside the contract', async () => {
-    const dispatch = createDispatcher(handlers({ 'outbox:summary': async () => ok({ waiting: -1, failing: 0 }) }), silentLogger);
+    const dispatch = createDispatcher(handlers({ 'outbox:summary': async () => ok({ waiting: -1, failing: 0, blocked: 0 }) }), silentLogger);
     expect(await dispatch('outbox:summary', undefined, trusted)).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
