@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { access } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Author } from '../../shared/domain/document';
@@ -17,8 +19,14 @@ import { MediaCleanup } from './media/mediaCleanup';
 import { MediaStore, mediaDirFor } from './media/mediaStore';
 import { MaalformMeterService } from './meter/maalformMeterService';
 import { OutboxStore } from './outbox/outboxStore';
-import { localGrantSource, type GrantSource } from './profiles/currentGrant';
+import { LocalSiteBackend } from './publishing/localSite/localSiteBackend';
+import { OutboxRunner } from './publishing/outboxRunner';
+import { localSiteSchedule, PublishingService } from './publishing/publishingService';
+import { WordPressBackend } from './publishing/wordpress/wordPressBackend';
+import type { GrantSource } from './profiles/currentGrant';
 import { ProfileStore } from './profiles/profileStore';
+import { activeSiteLanguageSource } from './publishing/activeSiteLanguageSource';
+import { BackendsStore } from './publishing/backendsStore';
 import { WorkflowService } from './workflow/workflowService';
 import type { Platform } from './platform';
 import { SettingsService, type Notice } from './settingsService';
@@ -39,8 +47,13 @@ export interface Services {
   readonly workflow: WorkflowService;
   /** What the active backend grants the user (the publishing services replace the local one). */
   readonly grants: GrantSource;
+  /** The configured backends (backends.json, sealed passwords apart); the app's BackendRegistry. */
+  readonly backends: BackendsStore;
   readonly meter: MaalformMeterService;
   readonly translation: TranslationService;
+  /** Sends the outbox (started in createServices, stopped in close). */
+  readonly runner: OutboxRunner;
+  readonly publishing: PublishingService;
   readonly notices: readonly Notice[];
   readonly author: () => Author;
   close(): Promise<void>;
@@ -66,6 +79,8 @@ export interface ServiceOptions {
    * first autosave). Default 15 minutes; the devhost's MELDING_MEDIA_FRESH_MS sets it for tests.
    */
   readonly mediaFreshMs?: number;
+  /** Never send the outbox (the devhost's MELDING_OUTBOX_RUNNER=paused, for workflow e2e specs). */
+  readonly outboxRunnerPaused?: boolean;
 }
 
 /** What the system dialog offers; the content decides in the end (sniffImageType). */
@@ -101,18 +116,55 @@ export async function createServices(platform: Platform, logger: Logger, options
     bus,
     logger,
   });
-  const grants = localGrantSource(now);
+  // --- publishing (issue 8) ---
+  // The configured backends (backends.json, passwords sealed apart) are the app's BackendRegistry.
+  // The local site is one long-lived instance (it keeps its schedule of embargoed items), opened
+  // in the folder the store names; WordPress backends are built with their unsealed password.
+  let localSite: LocalSiteBackend | null = null;
+  const backends = await BackendsStore.open(
+    {
+      platform,
+      settings,
+      bus,
+      logger,
+      now,
+      newId: randomUUID,
+      factories: {
+        localSite: () => {
+          if (!localSite) throw new Error('The local site is asked for before it was opened');
+          return localSite;
+        },
+        wordpress: (config, password) => new WordPressBackend({ ...config, password, now }),
+      },
+    },
+    notices,
+  );
+  localSite = await LocalSiteBackend.open({ folder: backends.localSiteFolder(), label: 'Lokalt nettsted', logger, now });
+  const grants: GrantSource = (backendId) => backends.grantFor(backendId);
   const workflow = new WorkflowService({ library, outbox, profiles, settings, language, grants, logger, now, newId: randomUUID });
-  // The meter counts the library; the site part (`site`) is wired once the backends store exists:
-  // `() => siteLanguageSourceFor(publishing, settings.get().activeBackendId)`, null for 'local-site'.
+  // The meter counts the library and, when the active backend is a WordPress site, what it published.
   const meter = new MaalformMeterService({
     library,
-    site: () => null,
+    site: activeSiteLanguageSource(backends),
     now,
     logger,
     nudgeDismissedYear: () => settings.get().nynorskNudgeDismissedYear,
   });
   const translation = new TranslationService({ library, bus, logger, settings: () => settings.get().translation });
+  const registry = backends;
+  const runner = new OutboxRunner({
+    outbox,
+    library,
+    media,
+    registry,
+    bus,
+    logger,
+    now,
+    paused: options.outboxRunnerPaused === true,
+    ...localSiteSchedule(localSite, library, logger),
+  });
+  const publishing = new PublishingService({ library, outbox, media, registry, runner, logger, now, actor: () => profiles.actor() });
+  runner.start();
   return {
     platform,
     bus,
@@ -127,11 +179,16 @@ export async function createServices(platform: Platform, logger: Logger, options
     profiles,
     workflow,
     grants,
+    backends,
     meter,
     translation,
+    runner,
+    publishing,
     notices,
     author,
     close: async () => {
+      // First: a job under way is aborted and goes back to waiting before the stores close.
+      await runner.close();
       await language.close();
       await library.close();
     },
@@ -140,7 +197,7 @@ export async function createServices(platform: Platform, logger: Logger, options
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup, profiles, workflow, meter, translation } = services;
+  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup, profiles, workflow, meter, translation, backends, publishing } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -228,5 +285,26 @@ export function createHandlers(services: Services): Handlers {
     'translation:test': async () => translation.test(),
     'translation:translateDocument': async ({ id, baseRevision, target }) => translation.translateDocument(id, baseRevision, target),
     'translation:cancel': async ({ id }) => ok({ cancelled: translation.cancel(id) }),
+    // --- publishing (issue 8): the backends store (backends:*) and the publishing service ---
+    'backends:list': async () => ok(backends.list()),
+    'backends:saveWordPress': async (draft) => backends.saveWordPress(draft),
+    'backends:remove': async ({ id }) => backends.remove(id),
+    'backends:activate': async ({ id }) => backends.activate(id),
+    'backends:test': async ({ id, draft }) => backends.test(id, draft),
+    'publishing:status': async () => publishing.status(),
+    'publishing:wake': async () => publishing.wake(),
+    'publishing:retry': async ({ jobId }) => publishing.retry(jobId),
+    'publishing:cancel': async ({ jobId }) => publishing.cancel(jobId),
+    'publishing:conflict': async ({ jobId }) => publishing.conflict(jobId),
+    'publishing:resolveConflict': async (request) => publishing.resolveConflict(request),
+    'publishing:pullPending': async () => publishing.pullPending(),
+    'publishing:openLocalSite': async () => {
+      const path = join(backends.localSiteFolder(), 'index.html');
+      const exists = await access(path).then(
+        () => true,
+        () => false,
+      );
+      return ok({ path, url: pathToFileURL(path).href, opened: exists && (await platform.openPath(path)) });
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { newDocument, plainText, type Author, type Document, type DocumentContent, type DocumentType, type Maalform } from '../../../shared/domain/document';
+import { newDocument, plainText, type Author, type Document, type DocumentContent, type DocumentType, type Maalform, type RemoteLink } from '../../../shared/domain/document';
 import { migrateDocument } from '../../../shared/domain/documentMigrations';
 import { toSummary, type DocumentSummary } from '../../../shared/domain/documentSummary';
 import type { QueueViewer } from '../../../shared/domain/libraryQueue';
@@ -219,6 +219,25 @@ export class Library {
       if (!written.ok) return written;
       const snap = await this.takeSnapshot(next.value, 'status');
       return snap.ok ? ok(next.value) : snap;
+    });
+  }
+
+  /**
+   * Records where the document now is on a backend (the publishing runner, after the backend
+   * confirmed a step): the remote link and, when given, the publication time. Neither is
+   * content, so the revision, the text and the approval stay as they are — an editor open on
+   * the document keeps saving on its revision, and an approval is never revoked by this.
+   * `publishedAt` undefined keeps the stored one.
+   */
+  setRemote(id: string, remote: RemoteLink | null, publishedAt?: string | null): Promise<Result<Document>> {
+    return this.serial(id, async () => {
+      const loaded = await this.load(id);
+      if (!loaded.ok) return loaded;
+      const current = loaded.value.document;
+      const next: Document = { ...current, remote, ...(publishedAt === undefined ? {} : { publishedAt }) };
+      if (JSON.stringify(next.remote) === JSON.stringify(current.remote) && next.publishedAt === current.publishedAt) return ok(current);
+      const written = await this.write(next);
+      return written.ok ? ok(next) : written;
     });
   }
 

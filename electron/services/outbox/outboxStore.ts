@@ -60,7 +60,11 @@ export class OutboxStore {
 
   summary(): OutboxSummary {
     const open = this.db.data.jobs.filter((j) => j.state !== 'done');
-    return { waiting: open.length, failing: open.filter((j) => j.lastError !== null).length };
+    return {
+      waiting: open.length,
+      failing: open.filter((j) => j.state !== 'blocked' && j.lastError !== null).length,
+      blocked: open.filter((j) => j.state === 'blocked').length,
+    };
   }
 
   async enqueue(input: NewOutboxJob): Promise<Result<OutboxJob>> {

@@ -29,8 +29,8 @@ describe('OutboxStore', () => {
     const { store, dir, events } = await open();
     expect((await store.enqueue(job(docA))).ok).toBe(true);
     expect((await store.enqueue(job(docB, 'approve'))).ok).toBe(true);
-    expect(store.summary()).toEqual({ waiting: 2, failing: 0 });
-    expect(events.at(-1)).toEqual(['outbox:changed', { waiting: 2, failing: 0 }]);
+    expect(store.summary()).toEqual({ waiting: 2, failing: 0, blocked: 0 });
+    expect(events.at(-1)).toEqual(['outbox:changed', { waiting: 2, failing: 0, blocked: 0 }]);
     const again = await open(dir);
     expect(again.store.list().map((j) => [j.documentId, j.action, j.state])).toEqual([
       [docA, 'submit', 'waiting'],
@@ -49,12 +49,12 @@ describe('OutboxStore', () => {
     await store.markRunning(first.value.id);
     await store.fail(first.value.id, { code: 'host_unreachable', message: 'ECONNREFUSED' }, new Date(clock.t + 60_000));
     expect(store.due(new Date(clock.t)).map((j) => j.action)).toEqual(['publish']);
-    expect(store.summary()).toEqual({ waiting: 3, failing: 1 });
+    expect(store.summary()).toEqual({ waiting: 3, failing: 1, blocked: 0 });
     expect(store.due(new Date(clock.t + 60_000)).map((j) => j.action)).toEqual(['submit', 'publish']);
 
     await store.complete(first.value.id);
     expect(store.due(new Date(clock.t)).map((j) => j.action)).toEqual(['approve', 'publish']);
-    expect(store.summary()).toEqual({ waiting: 2, failing: 0 });
+    expect(store.summary()).toEqual({ waiting: 2, failing: 0, blocked: 0 });
   });
 
   it('holds back a document behind a blocked job until someone retries it', async () => {
@@ -64,6 +64,7 @@ describe('OutboxStore', () => {
     if (!first.ok) throw new Error('enqueue failed');
     await store.fail(first.value.id, { code: 'invalid_input', message: 'conflict on the site' }, null);
     expect(store.get(first.value.id)?.state).toBe('blocked');
+    expect(store.summary()).toEqual({ waiting: 2, failing: 0, blocked: 1 });
     expect(store.due(new Date(clock.t + 3_600_000))).toEqual([]);
     await store.retryNow(first.value.id);
     expect(store.due(new Date(clock.t)).map((j) => j.id)).toEqual([first.value.id]);

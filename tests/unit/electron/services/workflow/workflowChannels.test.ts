@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function open() {
   const dir = await mkdtemp(join(tmpdir(), 'melding-workflow-channels-'));
-  services = await createServices(new NodePlatform(join(dir, 'data'), '9.9.9', silentLogger), silentLogger);
+  services = await createServices(new NodePlatform(join(dir, 'data'), '9.9.9', silentLogger), silentLogger, { outboxRunnerPaused: true });
   const dispatch = createDispatcher(createHandlers(services), silentLogger);
   return async <T>(channel: string, input: unknown): Promise<T> => {
     const result = (await dispatch(channel, input, { trusted: true })) as Result<T>;
