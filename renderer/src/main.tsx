@@ -6,6 +6,7 @@ import { ProfileProvider } from './features/profile/ProfileProvider';
 import { api } from './lib/api';
 import { initI18n } from './lib/i18n';
 import './app/app.css';
+import './features/publishing/publishing.css';
 
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);

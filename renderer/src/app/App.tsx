@@ -7,6 +7,7 @@ import type { AppError, ErrorCode, Result } from '../../../shared/ipc/result';
 import { DocumentPane } from '../features/editor/DocumentPane';
 import { LibraryPane } from '../features/library/LibraryPane';
 import { ProfileMenu } from '../features/profile/ProfileMenu';
+import { PublishedNotice } from '../features/publishing/PublishedNotice';
 import { MeterDialog } from '../features/meter/MeterDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { StatusBar } from '../features/status/StatusBar';
@@ -104,6 +105,7 @@ export function App({ initialSettings, info, bootError }: AppProps) {
       </div>
       <StatusBar ref={statusRef} />
       <Toast message={toast} onDone={() => setToast(null)} />
+      <PublishedNotice />
       {actions.dialog}
       <MeterDialog
         open={meterOpen}

@@ -4,7 +4,7 @@ import type { AppError } from '../../../shared/ipc/result';
 import { api } from '../lib/api';
 import { ErrorText } from './ErrorText';
 
-const NOTICE_CODES = ['settings_reset', 'library_index_rebuilt', 'document_lost', 'contacts_reset', 'outbox_reset', 'profiles_reset'] as const;
+const NOTICE_CODES = ['settings_reset', 'library_index_rebuilt', 'document_lost', 'contacts_reset', 'outbox_reset', 'profiles_reset', 'backends_reset', 'backend_secrets_reset'] as const;
 function isNoticeCode(code: string): code is (typeof NOTICE_CODES)[number] {
   return (NOTICE_CODES as readonly string[]).includes(code);
 }

@@ -246,7 +246,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
       {isNewDocument && fields.maalform === 'nb' ? <NynorskNudge onWriteNynorsk={() => change({ maalform: 'nn' })} onDone={() => titleRef.current?.focus()} /> : null}
       <MaalformBanner editor={editor} maalform={fields.maalform} fieldStats={fieldStats} onSwitch={(maalform) => change({ maalform })} />
       <ConflictNotice controller={autosave} documentId={doc.id} onReload={onReload} />
-      <PendingSends documentId={doc.id} />
+      <PendingSends documentId={doc.id} onReplaced={onReload} />
       {translationReview && translationReview.words.length > 0 ? (
         <UnknownWordsPanel
           editor={editor}

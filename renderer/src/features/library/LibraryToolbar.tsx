@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES, isDocumentType, isMaalform, isWorkflowStatus, MAALFORMER, WORKFLOW_STATUSES } from '../../../../shared/domain/vocabulary';
 import type { LibraryQuery } from '../../../../shared/domain/libraryQuery';
+import { PullPendingButton } from '../publishing/PullPendingButton';
 import { QueueSelector } from '../workflow/QueueSelector';
 
 interface LibraryToolbarProps {
@@ -76,6 +77,7 @@ export function LibraryToolbar({ query, onQuery, onCreate, onImport, onEmptyBin,
           <QueueSelector query={query} onQuery={onQuery} />
         </div>
       )}
+      {isBin ? null : <PullPendingButton />}
       <div className="toolbar-row filters">
         <label className="select-label">
           <span>{t('library.filter.status')}</span>

@@ -4,7 +4,8 @@ import { EMPTY_PROFILE_STATE, type ProfileState } from './ProfileContext';
 
 /**
  * Loads the active profile, its backend grant and the profile list, and follows
- * `profiles:changed` (a switch, an edit, a new profile) and settings changes (another backend).
+ * `profiles:changed` (a switch, an edit, a new profile), settings changes (another backend) and
+ * `backends:changed` (a test found other roles).
  */
 export function useProfileState(): ProfileState {
   const [state, setState] = useState<ProfileState>(EMPTY_PROFILE_STATE);
@@ -22,10 +23,13 @@ export function useProfileState(): ProfileState {
     void load();
     const offProfiles = api.onProfilesChanged(() => void load());
     const offSettings = api.onSettingsChanged(() => void load());
+    // A connection test (or a changed backend) changes what the site grants.
+    const offBackends = api.onBackendsChanged(() => void load());
     return () => {
       live = false;
       offProfiles();
       offSettings();
+      offBackends();
     };
   }, []);
   return state;

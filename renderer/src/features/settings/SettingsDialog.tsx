@@ -7,6 +7,7 @@ import type { AppError, Result } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
 import { ProfileSettingsSection } from '../profile/ProfileSettingsSection';
 import { TranslationSettings } from '../translation/TranslationSettings';
+import { PublishingSettings } from './PublishingSettings';
 import { UnusedMedia } from './UnusedMedia';
 
 interface SettingsDialogProps {
@@ -94,6 +95,7 @@ export function SettingsDialog({ open, onClose, settings, info, onUpdate }: Sett
       </fieldset>
       <ProfileSettingsSection headingId={`${titleId}-profile`} />
       <TranslationSettings settings={settings} onUpdate={onUpdate} />
+      <PublishingSettings headingId={`${titleId}-publishing`} />
       {info ? (
         <section className="about" aria-labelledby={`${titleId}-about`}>
           <h3 id={`${titleId}-about`}>{t('settings.about.heading')}</h3>

@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
+import { JobControls } from '../publishing/JobControls';
+import { PublishingProgressBar } from '../publishing/PublishingProgressBar';
+import { usePublishingProgress } from '../publishing/usePublishingProgress';
 import { describeOutboxJob } from '../workflow/describeOutboxJob';
 import { OutboxJobLine } from '../workflow/OutboxJobLine';
 import { useOutboxJobs } from '../workflow/useOutboxJobs';
@@ -16,6 +19,7 @@ export function OutboxDetailsDialog({ onClose }: { readonly onClose: () => void 
   const dialog = useRef<HTMLDialogElement>(null);
   const online = useOnline();
   const jobs = useOutboxJobs(null);
+  const progress = usePublishingProgress();
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
 
   useEffect(() => {
@@ -40,7 +44,15 @@ export function OutboxDetailsDialog({ onClose }: { readonly onClose: () => void 
   }, [jobs, titles]);
 
   return (
-    <dialog ref={dialog} className="dialog outbox-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="dialog outbox-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={(event) => {
+        // React hands a nested dialog's close (a job's conflict or cancel question) up to this one too.
+        if (event.target === event.currentTarget) onClose();
+      }}
+    >
       <div className="dialog-header">
         <h2 id={`${id}-title`}>{t('workflow.outbox.title')}</h2>
         <button type="button" className="button button-quiet" onClick={() => dialog.current?.close()}>
@@ -52,12 +64,18 @@ export function OutboxDetailsDialog({ onClose }: { readonly onClose: () => void 
           <p>{t('workflow.outbox.none')}</p>
         ) : (
           <ul className="outbox-jobs">
-            {jobs.map((job) => (
-              <li key={job.id} className="outbox-job">
-                <span className="outbox-job-document">{titles.get(job.documentId) || t('workflow.outbox.untitled')}</span>
-                <OutboxJobLine text={describeOutboxJob(t, job, online)} />
-              </li>
-            ))}
+            {jobs.map((job) => {
+              const text = describeOutboxJob(t, job, online);
+              const p = progress.get(job.id);
+              return (
+                <li key={job.id} className="outbox-job">
+                  <span className="outbox-job-document">{titles.get(job.documentId) || t('workflow.outbox.untitled')}</span>
+                  <OutboxJobLine id={`${id}-${job.id}`} text={text} />
+                  {p ? <PublishingProgressBar progress={p} label={text.what} /> : null}
+                  <JobControls job={job} describedBy={`${id}-${job.id}`} />
+                </li>
+              );
+            })}
           </ul>
         )}
       </div>

@@ -1,14 +1,19 @@
 import { useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePublishingStatus } from '../publishing/usePublishingStatus';
 import { OutboxDetailsDialog } from './OutboxDetailsDialog';
 import { useOnline } from './useOnline';
 import { useOutboxSummary } from './useOutboxSummary';
 
-/** Network state and what waits to be sent; both announced politely when they change. */
+/**
+ * Network state, what waits to be sent (how much of it needs a person) and whether the sender is
+ * paused or waiting for the network; all announced politely when they change.
+ */
 export function StatusBar({ ref }: { readonly ref: Ref<HTMLElement> }) {
   const { t } = useTranslation();
   const online = useOnline();
   const outbox = useOutboxSummary();
+  const publishing = usePublishingStatus();
   const [details, setDetails] = useState(false);
   const detailsButton = useRef<HTMLButtonElement>(null);
   return (
@@ -36,6 +41,16 @@ export function StatusBar({ ref }: { readonly ref: Ref<HTMLElement> }) {
       {outbox && outbox.failing > 0 ? (
         <span role="status" className="status-item is-warning">
           {t('status.outbox.failing', { count: outbox.failing })}
+        </span>
+      ) : null}
+      {publishing && publishing.state !== 'running' && outbox && outbox.waiting > 0 ? (
+        <span role="status" className="status-item is-warning">
+          {t(`status.publishing.${publishing.state}`)}
+        </span>
+      ) : null}
+      {outbox && outbox.blocked > 0 ? (
+        <span role="status" className="status-item is-warning">
+          {t('status.outbox.blocked', { count: outbox.blocked })}
         </span>
       ) : null}
     </footer>

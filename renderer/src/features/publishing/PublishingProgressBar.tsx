@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { PublishingProgress } from '../../../../shared/domain/publishing';
+import { progressView } from './progressText';
+
+/**
+ * One job being sent: a bar with what happens now in words ("Laster opp bilde 2 av 3"). Not a
+ * live region: the bar changes too often to be read aloud; the finish is announced once instead.
+ */
+export function PublishingProgressBar({ progress, label }: { readonly progress: PublishingProgress; readonly label: string }) {
+  const { t } = useTranslation();
+  const view = progressView(t, progress);
+  const percent = view.now !== null && view.max ? Math.round((view.now / view.max) * 100) : null;
+  return (
+    <div className="publishing-progress">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={view.max === null ? undefined : 0}
+        aria-valuemax={view.max ?? undefined}
+        aria-valuenow={view.now ?? undefined}
+        aria-valuetext={view.text}
+        className={`publishing-progress-track${percent === null ? ' is-indeterminate' : ''}`}
+      >
+        <div className="publishing-progress-fill" style={percent === null ? undefined : { width: `${percent}%` }} />
+      </div>
+      <span className="publishing-progress-text" aria-hidden="true">
+        {view.text}
+      </span>
+    </div>
+  );
+}

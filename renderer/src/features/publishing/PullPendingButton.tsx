@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/ipc/result';
+import { ErrorText } from '../../app/ErrorText';
+import { api } from '../../lib/api';
+import { useProfile } from '../profile/ProfileContext';
+import { backendFor, useBackends } from './useBackends';
+
+/**
+ * "Hent saker til godkjenning": for an editor (redaktør) when the active site is a WordPress,
+ * fetches the items waiting for approval there into the library, with their images.
+ */
+export function PullPendingButton() {
+  const { t } = useTranslation();
+  const id = useId();
+  const { profile } = useProfile();
+  const backends = useBackends();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const active = backendFor(backends, null);
+  if (!profile?.roles.includes('redaktor') || active?.config.kind !== 'wordpress') return null;
+
+  const pull = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    const answer = await api.publishing.pullPending();
+    setBusy(false);
+    if (!answer.ok) return setError(answer.error);
+    const { added, updated, unchanged } = answer.value;
+    if (added + updated === 0) return setResult(unchanged > 0 ? t('publishing.pull.nothingNew', { count: unchanged }) : t('publishing.pull.none'));
+    const parts = { added: t('publishing.pull.added', { count: added }), updated: t('publishing.pull.updated', { count: updated }) };
+    // "3 nye, 1 oppdatert"; a part that is zero is left out.
+    setResult(updated === 0 ? t('publishing.pull.resultAdded', parts) : added === 0 ? t('publishing.pull.resultUpdated', parts) : t('publishing.pull.result', parts));
+  };
+
+  return (
+    <div className="pull-pending">
+      <button type="button" className="button button-secondary" disabled={busy} aria-describedby={`${id}-status`} onClick={() => void pull()}>
+        {t('publishing.pull.button')}
+      </button>
+      <div id={`${id}-status`} className="pull-pending-status" role="status">
+        {busy ? (
+          <span className="publishing-progress">
+            <span role="progressbar" aria-label={t('publishing.pull.button')} aria-valuetext={t('publishing.pull.busy')} className="publishing-progress-track is-indeterminate">
+              <span className="publishing-progress-fill" />
+            </span>
+            <span aria-hidden="true">{t('publishing.pull.busy')}</span>
+          </span>
+        ) : (
+          result
+        )}
+      </div>
+      {error ? (
+        <p className="inline-error" role="alert">
+          <ErrorText error={error} />
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import type { PublishingStatus } from '../../../../shared/domain/publishing';
+import { api } from '../../lib/api';
+
+/**
+ * Whether the runner sends now, asked again whenever the outbox changes. When the window's
+ * network comes back (`online`), the runner is woken so jobs that waited for the network go now
+ * instead of after their backoff. Use once per window (the status bar).
+ */
+export function usePublishingStatus(): PublishingStatus | null {
+  const [status, setStatus] = useState<PublishingStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    const take = (answer: Awaited<ReturnType<typeof api.publishing.status>>) => {
+      if (live && answer.ok) setStatus(answer.value);
+    };
+    const load = () => void api.publishing.status().then(take);
+    const wake = () => void api.publishing.wake().then(take);
+    load();
+    const off = api.onOutboxChanged(load);
+    window.addEventListener('online', wake);
+    window.addEventListener('offline', load);
+    return () => {
+      live = false;
+      off();
+      window.removeEventListener('online', wake);
+      window.removeEventListener('offline', load);
+    };
+  }, []);
+  return status;
+}
