@@ -17,6 +17,7 @@ import { typing } from './bench/typing.mjs';
 import { language } from './bench/language.mjs';
 import { media } from './bench/media.mjs';
 import { translate } from './bench/translate.mjs';
+import { drain, publish } from './bench/wordpress.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS_FILE = join(ROOT, 'bench-results/latest.json');
@@ -27,7 +28,7 @@ const BUILD_OUTPUTS = ['out/devhost/index.mjs', 'out/renderer/index.html'];
  * In order. A section is { id, title, needs: { build?, chromium? }, run(ctx) -> { tables, results } }
  * where ctx is { root, runs, warmups, tmpDir, defer, log } and each table is { title, text }.
  */
-const SECTIONS = [startup, storage, language, typing, media, translate];
+const SECTIONS = [startup, storage, language, typing, media, translate, publish, drain];
 
 const log = (message) => process.stderr.write(`${message}\n`);
 
