@@ -3,8 +3,11 @@ import type { DocumentSummary } from '../../../../shared/domain/documentSummary'
 import type { LibraryQuery } from '../../../../shared/domain/libraryQuery';
 import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../lib/api';
+import { burst } from '../../lib/burst';
 
 export const PAGE_SIZE = 100;
+const REFETCH_QUIET_MS = 250;
+const REFETCH_MAX_WAIT_MS = 1000;
 
 export interface LibraryPages {
   /** How many documents match; null until the first answer. */
@@ -79,13 +82,12 @@ export function useLibraryPages(query: LibraryQuery): LibraryPages {
   }, [refetchVisible]);
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = api.onLibraryChanged(() => {
-      clearTimeout(timer);
-      timer = setTimeout(refetchVisible, 250);
-    });
+    // A burst of changes (a pull, an import) is fetched once, when it quiets down, but never
+    // more than a second after its first change: a steady stream must not starve the list.
+    const refetch = burst(refetchVisible, REFETCH_QUIET_MS, REFETCH_MAX_WAIT_MS);
+    const unsubscribe = api.onLibraryChanged(() => refetch.poke());
     return () => {
-      clearTimeout(timer);
+      refetch.cancel();
       unsubscribe();
     };
   }, [refetchVisible]);
