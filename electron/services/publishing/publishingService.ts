@@ -189,10 +189,13 @@ export class PublishingService {
     let added = 0;
     let updated = 0;
     let unchanged = 0;
-    const ids: string[] = [];
-    for (const item of listed.value) {
-      const id = item.meldingId ?? derivedId(item.link.backend, item.link.remoteId);
-      ids.push(id);
+    const idOf = (item: RemoteItem) => item.meldingId ?? derivedId(item.link.backend, item.link.remoteId);
+    const ids = listed.value.map(idOf);
+    // Oldest change on the site first: the newest is stored last, so a library sorted by "last
+    // changed" shows it on top, not below the rest of the batch (and perhaps out of view).
+    const oldestFirst = [...listed.value].sort((a, b) => Date.parse(a.modifiedAt) - Date.parse(b.modifiedAt));
+    for (const item of oldestFirst) {
+      const id = idOf(item);
       const existing = await library.read(id);
       if (!existing.ok && existing.error.code !== 'document_not_found') return existing;
       const current = existing.ok ? existing.value : null;

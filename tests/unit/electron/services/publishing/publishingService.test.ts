@@ -8,6 +8,7 @@ import type { OutboxRunner } from '../../../../../electron/services/publishing/o
 import type { BackendRegistry, PublishingBackend } from '../../../../../electron/services/publishing/publishingBackend';
 import { derivedId, PublishingService } from '../../../../../electron/services/publishing/publishingService';
 import type { Document, DocumentContent } from '../../../../../shared/domain/document';
+import { DEFAULT_LIBRARY_QUERY } from '../../../../../shared/domain/libraryQuery';
 import type { RemoteImage, RemoteItem } from '../../../../../shared/domain/publishing';
 import { err, ok, type Result } from '../../../../../shared/ipc/result';
 import { noisyJpeg } from '../../../../integration/media/support/testImages';
@@ -298,5 +299,44 @@ describe('PublishingService', () => {
     const offline = await service.pullPending();
     expect(!offline.ok && offline.error.code).toBe('backend_unreachable');
     expect((await world.library.read(derivedId('wp-test', '200'))).ok).toBe(false);
+  });
+
+  it('pullPending stores the newest change on the site last, so the library (last changed first) shows it on top', async () => {
+    const item = (remoteId: string, title: string, modifiedAt: string): RemoteItem => ({
+      link: { backend: 'wp-test', remoteId, remoteVersion: 'v1', url: null },
+      siteStatus: 'pending',
+      modifiedAt,
+      modifiedBy: 'Kollega',
+      meldingId: null,
+      type: 'nyhet',
+      maalform: 'nb',
+      title,
+      ingress: '',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Tekst.' }] }] },
+      bodyHtml: '<p>Tekst.</p>',
+      contacts: [],
+      tags: [],
+      embargoAt: null,
+      images: [],
+    });
+    // As WordPress lists them: newest first.
+    const listed = [item('3', 'Nyest', '2026-11-23T09:30:00.000Z'), item('1', 'Eldst', '2026-11-20T08:00:00.000Z'), item('2', 'Midt i', '2026-11-22T12:00:00.000Z')];
+    const fake = new FakeBackend('wp-test');
+    const backend: PublishingBackend = { id: 'wp-test', kind: 'wordpress', testConnection: () => fake.testConnection(), run: (job, doc, ctx) => fake.run(job, doc, ctx), listPending: async () => ok(listed) };
+    world = await openWorld();
+    const registry: BackendRegistry = { activeId: () => 'wp-test', backendFor: async (id) => (id === 'wp-test' ? ok(backend) : err('backend_not_configured', id)) };
+    runner = runnerFor(world, registry, { paused: true });
+    // Each store a second later, as on a real clock.
+    const tick = () => {
+      world.clock.advance(1000);
+      return world.clock.now();
+    };
+    const service = new PublishingService({ library: world.library, outbox: world.outbox, media: world.media, registry, runner, logger: silentLogger, now: tick, actor: () => ACTOR });
+
+    const pulled = await service.pullPending();
+    // The answer keeps the site's order.
+    expect(pulled.ok && pulled.value.ids).toEqual(['3', '1', '2'].map((id) => derivedId('wp-test', id)));
+    const page = world.library.list({ ...DEFAULT_LIBRARY_QUERY, sort: 'updated', direction: 'desc' }, 0, 10);
+    expect(page.items.map((s) => s.title)).toEqual(['Nyest', 'Midt i', 'Eldst']);
   });
 });
