@@ -42,6 +42,12 @@ export const OutboxJobSchema = z
     nextAttemptAt: IsoInstant,
     lastError: OutboxErrorSchema.nullable(),
     finishedAt: IsoInstant.nullable(),
+    /**
+     * After a conflict, the site's version a person chose to overwrite ("keep mine"): sent with
+     * the job, so the site refuses it if the item changed yet again. Kept across restarts; cleared
+     * when the job stops for a person again. Older files have none.
+     */
+    overwriteVersion: z.string().max(1000).nullable().default(null),
   })
   .strict();
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;

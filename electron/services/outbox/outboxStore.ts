@@ -69,7 +69,7 @@ export class OutboxStore {
 
   async enqueue(input: NewOutboxJob): Promise<Result<OutboxJob>> {
     const at = this.deps.now().toISOString();
-    const job: OutboxJob = { ...input, id: this.deps.newId(), createdAt: at, state: 'waiting', attempts: 0, nextAttemptAt: at, lastError: null, finishedAt: null };
+    const job: OutboxJob = { ...input, id: this.deps.newId(), createdAt: at, state: 'waiting', attempts: 0, nextAttemptAt: at, lastError: null, finishedAt: null, overwriteVersion: null };
     return this.change((jobs) => [...jobs, job], job);
   }
 
@@ -104,12 +104,17 @@ export class OutboxStore {
       state: retryAt ? 'waiting' : 'blocked',
       nextAttemptAt: (retryAt ?? this.deps.now()).toISOString(),
       lastError: { ...error, message: error.message.slice(0, 2000), at },
+      // Stopped for a person again (a newer conflict, say): what they chose before no longer holds.
+      overwriteVersion: retryAt ? j.overwriteVersion : null,
     }));
   }
 
   /** A person asked to try a blocked or waiting job again now. */
-  retryNow(id: string): Promise<Result<OutboxJob>> {
-    return this.patch(id, (j) => (j.state === 'done' ? j : { ...j, state: 'waiting', nextAttemptAt: this.deps.now().toISOString() }));
+  /** Due now; with `overwriteVersion`, sent over that version of the site's item (a person chose "keep mine"). */
+  retryNow(id: string, overwriteVersion?: string): Promise<Result<OutboxJob>> {
+    return this.patch(id, (j) =>
+      j.state === 'done' ? j : { ...j, state: 'waiting', nextAttemptAt: this.deps.now().toISOString(), overwriteVersion: overwriteVersion ?? j.overwriteVersion },
+    );
   }
 
   /** A job that is no longer wanted (the step was undone before it was sent). Never a running one. */

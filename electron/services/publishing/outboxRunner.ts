@@ -109,8 +109,6 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class OutboxRunner {
   readonly #running = new Map<string, Running>();
-  /** Version a person chose to overwrite after a conflict, by job id (not persisted: after a restart the conflict is shown again). */
-  readonly #overwrite = new Map<string, string>();
   #timer: unknown = null;
   #timerAt = 0;
   #scheduled = false;
@@ -162,9 +160,7 @@ export class OutboxRunner {
 
   /** A person asked to run the job again now (optionally over the site's `overwriteVersion` after a conflict). */
   async retry(jobId: string, overwriteVersion: string | null = null): Promise<Result<OutboxJob>> {
-    if (overwriteVersion !== null) this.#overwrite.set(jobId, overwriteVersion);
-    const result = await this.deps.outbox.retryNow(jobId);
-    if (!result.ok) this.#overwrite.delete(jobId);
+    const result = await this.deps.outbox.retryNow(jobId, overwriteVersion ?? undefined);
     this.kick();
     return result;
   }
@@ -259,7 +255,6 @@ export class OutboxRunner {
     try {
       if (result.ok) {
         this.#offline = false;
-        this.#overwrite.delete(job.id);
         const stored = await outbox.complete(job.id);
         if (!stored.ok) logger.error('outbox_runner.complete_failed', { jobId: job.id, error: stored.error.message });
         logger.info('outbox_runner.done', { jobId: job.id, action: job.action });
@@ -277,7 +272,6 @@ export class OutboxRunner {
         await outbox.fail(job.id, { code, message }, new Date(this.deps.now().getTime() + delay));
         logger.warn('outbox_runner.retry', { jobId: job.id, code, attempts: marked.value.attempts, delayMs: delay });
       } else {
-        this.#overwrite.delete(job.id);
         await outbox.fail(job.id, { code, message }, null);
         logger.warn('outbox_runner.blocked', { jobId: job.id, code });
       }
@@ -299,7 +293,7 @@ export class OutboxRunner {
     const outcome = await backend.value.run(job, doc, {
       media,
       signal: entry.abort.signal,
-      overwriteVersion: this.#overwrite.get(job.id) ?? null,
+      overwriteVersion: job.overwriteVersion,
       progress: (done, total, phase) => this.emitProgress(entry, { done, total, phase }),
     });
     if (!outcome.ok) return outcome;

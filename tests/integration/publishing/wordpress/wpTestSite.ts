@@ -158,7 +158,7 @@ export function pressRelease(init: { maalform?: 'nb' | 'nn'; mediaIds?: readonly
 
 export function job(doc: Document, action: OutboxAction): OutboxJob {
   const at = new Date().toISOString();
-  return { id: randomUUID(), documentId: doc.id, action, backendId: null, actor: { profileId: 'p1', name: 'Kari', email: '' }, createdAt: at, docRevision: doc.revision, approvalHash: null, comment: '', state: 'running', attempts: 0, nextAttemptAt: at, lastError: null, finishedAt: null };
+  return { id: randomUUID(), documentId: doc.id, action, backendId: null, actor: { profileId: 'p1', name: 'Kari', email: '' }, createdAt: at, docRevision: doc.revision, approvalHash: null, comment: '', state: 'running', attempts: 0, nextAttemptAt: at, lastError: null, finishedAt: null, overwriteVersion: null };
 }
 
 export function context(media: MediaStore, overwriteVersion: string | null = null, signal: AbortSignal = new AbortController().signal): RunContext & { phases: string[] } {

@@ -79,6 +79,41 @@ describe('OutboxStore', () => {
     expect(again.store.get(first.value.id)).toMatchObject({ state: 'waiting', attempts: 1 });
   });
 
+  it('keeps the version a person chose to overwrite across a restart, through network retries, until the job stops for a person again', async () => {
+    const { store, dir, clock } = await open();
+    const queued = await store.enqueue(job(docA, 'publish'));
+    if (!queued.ok) throw new Error('enqueue failed');
+    const id = queued.value.id;
+    expect(queued.value.overwriteVersion).toBeNull();
+    await store.markRunning(id);
+    await store.fail(id, { code: 'remote_conflict', message: 'changed on the site' }, null);
+    expect((await store.retryNow(id, 'site-v7')).ok).toBe(true);
+
+    const again = await open(dir, clock);
+    expect(again.store.get(id)?.overwriteVersion).toBe('site-v7');
+    // A plain retry (the network, "Prøv igjen nå") keeps the choice.
+    await again.store.markRunning(id);
+    await again.store.fail(id, { code: 'backend_unreachable', message: 'ECONNREFUSED' }, new Date(clock.t + 2000));
+    await again.store.retryNow(id);
+    expect(again.store.get(id)?.overwriteVersion).toBe('site-v7');
+    // The site moved on once more: the person must look again.
+    await again.store.markRunning(id);
+    await again.store.fail(id, { code: 'remote_conflict', message: 'changed again' }, null);
+    expect(again.store.get(id)?.overwriteVersion).toBeNull();
+  });
+
+  it('reads an outbox written before jobs carried an overwrite version', async () => {
+    const { store, dir } = await open();
+    await store.enqueue(job(docA));
+    const path = join(dir, 'outbox.json');
+    const file = JSON.parse(await readFile(path, 'utf8')) as { jobs: Record<string, unknown>[] };
+    for (const j of file.jobs) delete j.overwriteVersion;
+    await writeFile(path, JSON.stringify(file));
+    const again = await open(dir);
+    expect(again.notices).toEqual([]);
+    expect(again.store.list().map((j) => [j.documentId, j.overwriteVersion])).toEqual([[docA, null]]);
+  });
+
   it('cancels waiting jobs but not one being sent', async () => {
     const { store } = await open();
     const a = await store.enqueue(job(docA));

@@ -383,4 +383,28 @@ describe('OutboxRunner', () => {
     expect(backend.calls.map((c) => c.overwriteVersion)).toEqual([null, 'site-v7']);
     expect(world.outbox.get(job.id)?.state).toBe('done');
   });
+
+  it('a "keep mine" chosen just before the app closes is sent over that version after the restart', async () => {
+    const { backend, registry } = await setup();
+    const doc = await approvedDoc(world);
+    const job = await enqueue(world, doc, 'sync');
+    backend.answer = () => failWith('remote_conflict');
+    runner = runnerFor(world, registry);
+    runner.start();
+    await runner.idle();
+    // Chosen while the runner is paused (the app is closing), so it is not sent in this run.
+    await runner.close();
+    runner = runnerFor(world, registry, { paused: true });
+    await runner.retry(job.id, 'site-v7');
+    await runner.close();
+
+    const reopened = await openWorld(world.dir);
+    backend.answer = (j) => ok({ remote: { backend: 'fake', remoteId: j.documentId, remoteVersion: 'mine', url: null } });
+    runner = runnerFor(reopened, registry);
+    runner.start();
+    await runner.idle();
+    expect(backend.calls.map((c) => c.overwriteVersion)).toEqual([null, 'site-v7']);
+    expect(reopened.outbox.get(job.id)?.state).toBe('done');
+    await reopened.close();
+  });
 });
