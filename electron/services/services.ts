@@ -197,7 +197,7 @@ export async function createServices(platform: Platform, logger: Logger, options
 
 /** The contract's channels, bound to the services. */
 export function createHandlers(services: Services): Handlers {
-  const { platform, settings, outbox, library, transfer, contacts, language, media, mediaCleanup, profiles, workflow, meter, translation, backends, publishing } = services;
+  const { platform, bus, settings, outbox, library, transfer, contacts, language, media, mediaCleanup, profiles, workflow, meter, translation, backends, publishing } = services;
   return {
     'app:info': async () =>
       ok({ name: 'Melding', version: platform.appVersion, host: platform.host, dataDir: platform.dataDir, notices: [...services.notices] }),
@@ -297,7 +297,7 @@ export function createHandlers(services: Services): Handlers {
     'publishing:cancel': async ({ jobId }) => publishing.cancel(jobId),
     'publishing:conflict': async ({ jobId }) => publishing.conflict(jobId),
     'publishing:resolveConflict': async (request) => publishing.resolveConflict(request),
-    'publishing:pullPending': async () => publishing.pullPending(),
+    'publishing:pullPending': async () => publishing.pullPending(undefined, (step) => bus.emit('publishing:pullProgress', step)),
     'publishing:openLocalSite': async () => {
       const path = join(backends.localSiteFolder(), 'index.html');
       const exists = await access(path).then(

@@ -151,6 +151,20 @@ export const PublishingProgressSchema = z
   .strict();
 export type PublishingProgress = z.infer<typeof PublishingProgressSchema>;
 
+/**
+ * A pull for review under way: 'list' while the site is asked what waits, then 'items' with
+ * `done` of `total` items stored (with their images); `finished` once at the end.
+ */
+export const PullProgressSchema = z
+  .object({
+    phase: z.enum(['list', 'items']),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    finished: z.boolean(),
+  })
+  .strict();
+export type PullProgress = z.infer<typeof PullProgressSchema>;
+
 /** The runner: whether it sends now, and why not. */
 export const PublishingStatusSchema = z
   .object({

@@ -1065,6 +1065,7 @@ export const en = {
     pull: {
       button: 'Fetch items for approval',
       busy: 'Fetching items from the site …',
+      busyItems: 'Fetching item {{current}} of {{total}} …',
       result: 'Fetched: {{added}}, {{updated}}.',
       resultAdded: 'Fetched: {{added}}.',
       resultUpdated: 'Fetched: {{updated}}.',

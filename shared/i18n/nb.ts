@@ -1067,6 +1067,7 @@ export const nb: Catalogue = {
     pull: {
       button: 'Hent saker til godkjenning',
       busy: 'Henter saker fra nettstedet …',
+      busyItems: 'Henter sak {{current}} av {{total}} …',
       result: 'Hentet: {{added}}, {{updated}}.',
       resultAdded: 'Hentet: {{added}}.',
       resultUpdated: 'Hentet: {{updated}}.',

@@ -1067,6 +1067,7 @@ export const nn: Catalogue = {
     pull: {
       button: 'Hent saker til godkjenning',
       busy: 'Hentar saker frå nettstaden …',
+      busyItems: 'Hentar sak {{current}} av {{total}} …',
       result: 'Henta: {{added}}, {{updated}}.',
       resultAdded: 'Henta: {{added}}.',
       resultUpdated: 'Henta: {{updated}}.',

@@ -72,7 +72,7 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events pushed from the services to the renderer; exposed as `onSettingsChanged(cb)` etc. */
-export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed', 'language:changed', 'profiles:changed', 'translation:progress', 'backends:changed', 'publishing:progress'] as const;
+export const EVENTS = ['settings:changed', 'outbox:changed', 'library:changed', 'app:notice', 'contacts:changed', 'language:changed', 'profiles:changed', 'translation:progress', 'backends:changed', 'publishing:progress', 'publishing:pullProgress'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

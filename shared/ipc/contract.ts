@@ -29,6 +29,7 @@ import {
   ConflictViewSchema,
   ConnectionReportSchema,
   PublishingProgressSchema,
+  PullProgressSchema,
   PublishingStatusSchema,
   WordPressDraftSchema,
 } from '../domain/publishing';
@@ -281,6 +282,8 @@ export const events = {
   'backends:changed': z.object({ backends: z.array(BackendViewSchema), activeId: z.string() }),
   /** Progress of a job being sent (image uploads, writing pages); `finished` once at the end. */
   'publishing:progress': PublishingProgressSchema,
+  /** A pull for review (publishing:pullPending): how far it has come. */
+  'publishing:pullProgress': PullProgressSchema,
 } as const satisfies { readonly [E in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { newDocument, type Document, type DocumentContent, type ImageUse, type RichNode } from '../../../shared/domain/document';
 import type { OutboxJob } from '../../../shared/domain/outboxJob';
 import type { Actor } from '../../../shared/domain/profile';
-import type { ConflictChoice, ConflictView, PublishingStatus, RemoteItem } from '../../../shared/domain/publishing';
+import type { ConflictChoice, ConflictView, PublishingStatus, PullProgress, RemoteItem } from '../../../shared/domain/publishing';
 import { err, ok, type Result } from '../../../shared/ipc/result';
 import type { Library } from '../library/library';
 import type { Logger } from '../logger';
@@ -175,7 +175,21 @@ export class PublishingService {
    * an id derived from their place on the site. An item already here is refreshed only while
    * nobody has decided on it in Melding and no step for it waits in the outbox.
    */
-  async pullPending(signal: AbortSignal = new AbortController().signal): Promise<Result<PullCounts>> {
+  async pullPending(signal: AbortSignal = new AbortController().signal, progress: (step: PullProgress) => void = () => {}): Promise<Result<PullCounts>> {
+    let last: PullProgress = { phase: 'list', done: 0, total: 0, finished: false };
+    const report = (step: Omit<PullProgress, 'finished'>) => {
+      last = { ...step, finished: false };
+      progress(last);
+    };
+    report(last);
+    try {
+      return await this.pull(signal, report);
+    } finally {
+      progress({ ...last, finished: true });
+    }
+  }
+
+  private async pull(signal: AbortSignal, report: (step: Omit<PullProgress, 'finished'>) => void): Promise<Result<PullCounts>> {
     const { registry, library, outbox } = this.deps;
     const backend = await registry.backendFor(registry.activeId());
     if (!backend.ok) return backend;
@@ -194,7 +208,8 @@ export class PublishingService {
     // Oldest change on the site first: the newest is stored last, so a library sorted by "last
     // changed" shows it on top, not below the rest of the batch (and perhaps out of view).
     const oldestFirst = [...listed.value].sort((a, b) => Date.parse(a.modifiedAt) - Date.parse(b.modifiedAt));
-    for (const item of oldestFirst) {
+    for (const [n, item] of oldestFirst.entries()) {
+      report({ phase: 'items', done: n, total: oldestFirst.length });
       const id = idOf(item);
       const existing = await library.read(id);
       if (!existing.ok && existing.error.code !== 'document_not_found') return existing;
@@ -238,6 +253,7 @@ export class PublishingService {
       if (current) updated++;
       else added++;
     }
+    report({ phase: 'items', done: oldestFirst.length, total: oldestFirst.length });
     return ok({ added, updated, unchanged, ids });
   }
 

@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PullProgress } from '../../../../shared/domain/publishing';
 import type { AppError } from '../../../../shared/ipc/result';
 import { ErrorText } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { useProfile } from '../profile/ProfileContext';
+import { pullProgressView } from './progressText';
 import { backendFor, useBackends } from './useBackends';
 
 /**
@@ -18,15 +20,26 @@ export function PullPendingButton() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [progress, setProgress] = useState<PullProgress | null>(null);
   const active = backendFor(backends, null);
+
+  // How far the pull has come: items stored of those waiting on the site.
+  useEffect(() => {
+    if (!busy) return;
+    return api.onPublishingPullProgress((step) => setProgress(step.finished ? null : step));
+  }, [busy]);
   if (!profile?.roles.includes('redaktor') || active?.config.kind !== 'wordpress') return null;
+  const view = pullProgressView(t, progress);
+  const percent = view.now !== null && view.max ? Math.round((view.now / view.max) * 100) : null;
 
   const pull = async () => {
     setBusy(true);
+    setProgress(null);
     setError(null);
     setResult(null);
     const answer = await api.publishing.pullPending();
     setBusy(false);
+    setProgress(null);
     if (!answer.ok) return setError(answer.error);
     const { added, updated, unchanged } = answer.value;
     if (added + updated === 0) return setResult(unchanged > 0 ? t('publishing.pull.nothingNew', { count: unchanged }) : t('publishing.pull.none'));
@@ -43,10 +56,18 @@ export function PullPendingButton() {
       <div id={`${id}-status`} className="pull-pending-status" role="status">
         {busy ? (
           <span className="publishing-progress">
-            <span role="progressbar" aria-label={t('publishing.pull.button')} aria-valuetext={t('publishing.pull.busy')} className="publishing-progress-track is-indeterminate">
-              <span className="publishing-progress-fill" />
+            <span
+              role="progressbar"
+              aria-label={t('publishing.pull.button')}
+              aria-valuemin={view.max === null ? undefined : 0}
+              aria-valuemax={view.max ?? undefined}
+              aria-valuenow={view.now ?? undefined}
+              aria-valuetext={view.text}
+              className={`publishing-progress-track${percent === null ? ' is-indeterminate' : ''}`}
+            >
+              <span className="publishing-progress-fill" style={percent === null ? undefined : { width: `${percent}%` }} />
             </span>
-            <span aria-hidden="true">{t('publishing.pull.busy')}</span>
+            <span aria-hidden="true">{view.text}</span>
           </span>
         ) : (
           result

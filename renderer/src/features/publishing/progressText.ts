@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { PublishingProgress } from '../../../../shared/domain/publishing';
+import type { PublishingProgress, PullProgress } from '../../../../shared/domain/publishing';
 
 /** The phases the runner reports, each with a message under publishing.phase.*. */
 export const PUBLISHING_PHASES = ['prepare', 'media', 'post', 'verify', 'pages'] as const;
@@ -30,4 +30,14 @@ export function progressView(t: TFunction, progress: Pick<PublishingProgress, 'p
   const done = Math.min(progress.done, progress.total);
   const current = Math.min(done + 1, progress.total);
   return { text: t(`publishing.phase.${phase}`, { current, total: progress.total }), now: done, max: progress.total };
+}
+
+/**
+ * A pull for review in words: "Henter saker fra nettstedet …" while the site is asked, then
+ * "Henter sak 2 av 5 …" (the one being stored, with its images) against a bar with a value.
+ */
+export function pullProgressView(t: TFunction, progress: Pick<PullProgress, 'phase' | 'done' | 'total'> | null): ProgressView {
+  if (!progress || progress.phase === 'list' || progress.total <= 0) return { text: t('publishing.pull.busy'), now: null, max: null };
+  const done = Math.min(progress.done, progress.total);
+  return { text: t('publishing.pull.busyItems', { current: Math.min(done + 1, progress.total), total: progress.total }), now: done, max: progress.total };
 }

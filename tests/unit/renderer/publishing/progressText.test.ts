@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../../../shared/i18n/catalogues';
-import { progressView } from '../../../../renderer/src/features/publishing/progressText';
+import { progressView, pullProgressView } from '../../../../renderer/src/features/publishing/progressText';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
@@ -40,5 +40,18 @@ describe('progressView', () => {
         expect(text).not.toMatch(/publishing\.|\{\{/);
       }
     }
+  });
+});
+
+describe('pullProgressView', () => {
+  it('says the site is being asked, without a value, until it has answered', () => {
+    expect(pullProgressView(i18n.getFixedT('nb'), null)).toEqual({ text: 'Henter saker fra nettstedet …', now: null, max: null });
+    expect(pullProgressView(i18n.getFixedT('nn'), { phase: 'list', done: 0, total: 0 }).text).toBe('Hentar saker frå nettstaden …');
+  });
+
+  it('then names the item being stored, never past the last', () => {
+    expect(pullProgressView(i18n.getFixedT('nb'), { phase: 'items', done: 1, total: 5 })).toEqual({ text: 'Henter sak 2 av 5 …', now: 1, max: 5 });
+    expect(pullProgressView(i18n.getFixedT('nn'), { phase: 'items', done: 5, total: 5 })).toEqual({ text: 'Hentar sak 5 av 5 …', now: 5, max: 5 });
+    expect(pullProgressView(i18n.getFixedT('en'), { phase: 'items', done: 0, total: 2 }).text).toBe('Fetching item 1 of 2 …');
   });
 });

@@ -9,7 +9,7 @@ import type { BackendRegistry, PublishingBackend } from '../../../../../electron
 import { derivedId, PublishingService } from '../../../../../electron/services/publishing/publishingService';
 import type { Document, DocumentContent } from '../../../../../shared/domain/document';
 import { DEFAULT_LIBRARY_QUERY } from '../../../../../shared/domain/libraryQuery';
-import type { RemoteImage, RemoteItem } from '../../../../../shared/domain/publishing';
+import type { PullProgress, RemoteImage, RemoteItem } from '../../../../../shared/domain/publishing';
 import { err, ok, type Result } from '../../../../../shared/ipc/result';
 import { noisyJpeg } from '../../../../integration/media/support/testImages';
 import { ACTOR, approvedDoc, deferred, enqueue, FakeBackend, openWorld, registryOf, runnerFor, type Answer, type World } from '../../../support/publishingFixture';
@@ -296,8 +296,11 @@ describe('PublishingService', () => {
     // The network goes away while fetching an image: the pull stops with that error, and nothing half is stored.
     listed = [item({ link: { backend: 'wp-test', remoteId: '200', remoteVersion: 'v1', url: null }, images: [{ ...images[0]!, remoteMediaId: '77' }] })];
     backend.fetchMedia = async () => err('backend_unreachable', 'ECONNREFUSED');
-    const offline = await service.pullPending();
+    const steps: PullProgress[] = [];
+    const offline = await service.pullPending(undefined, (step) => steps.push(step));
     expect(!offline.ok && offline.error.code).toBe('backend_unreachable');
+    // A pull that stops still tells the bar it is over.
+    expect(steps.at(-1)).toEqual({ phase: 'items', done: 0, total: 1, finished: true });
     expect((await world.library.read(derivedId('wp-test', '200'))).ok).toBe(false);
   });
 
@@ -333,7 +336,10 @@ describe('PublishingService', () => {
     };
     const service = new PublishingService({ library: world.library, outbox: world.outbox, media: world.media, registry, runner, logger: silentLogger, now: tick, actor: () => ACTOR });
 
-    const pulled = await service.pullPending();
+    const steps: PullProgress[] = [];
+    const pulled = await service.pullPending(undefined, (step) => steps.push(step));
+    // How far it came, for the bar: the site asked, then each item, then done.
+    expect(steps.map((s) => `${s.phase} ${s.done}/${s.total}${s.finished ? ' finished' : ''}`)).toEqual(['list 0/0', 'items 0/3', 'items 1/3', 'items 2/3', 'items 3/3', 'items 3/3 finished']);
     // The answer keeps the site's order.
     expect(pulled.ok && pulled.value.ids).toEqual(['3', '1', '2'].map((id) => derivedId('wp-test', id)));
     const page = world.library.list({ ...DEFAULT_LIBRARY_QUERY, sort: 'updated', direction: 'desc' }, 0, 10);
