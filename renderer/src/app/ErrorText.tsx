@@ -6,3 +6,13 @@ export function ErrorText({ error }: { readonly error: AppError }) {
   const { t } = useTranslation();
   return <>{t(`errors.${isErrorCode(error.code) ? error.code : 'internal'}`)}</>;
 }
+
+/** A contract error shown where it happened, announced at once (role="alert"); nothing when there is none. */
+export function InlineError({ error }: { readonly error: AppError | null | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="inline-error" role="alert">
+      <ErrorText error={error} />
+    </p>
+  );
+}

@@ -4,7 +4,7 @@ import type { Contact } from '../../../../shared/domain/contact';
 import type { ContactDraft } from '../../../../shared/domain/contactRules';
 import type { AppError } from '../../../../shared/ipc/result';
 import { ChoiceDialog } from '../../app/ChoiceDialog';
-import { ErrorText } from '../../app/ErrorText';
+import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { ContactForm } from './ContactForm';
 
@@ -95,11 +95,7 @@ export function ContactRegisterDialog({ start, contacts, maalform, onAddToDocume
         <p className="visually-hidden" aria-live="polite">
           {status}
         </p>
-        {error ? (
-          <p className="inline-error" role="alert">
-            <ErrorText error={error} />
-          </p>
-        ) : null}
+        <InlineError error={error} />
         {editing ? (
           <ContactForm
             initial={editing}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Document, DocumentContent, RichDoc } from '../../../../shared/domain/document';
 import { DOCUMENT_TYPES, isDocumentType, isMaalform, MAALFORMER } from '../../../../shared/domain/vocabulary';
 import type { AppError } from '../../../../shared/ipc/result';
-import { ErrorText } from '../../app/ErrorText';
+import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { HistoryDialog } from '../history/HistoryDialog';
 import { DocumentImagesContext } from '../images/DocumentImagesContext';
@@ -260,11 +260,7 @@ export function DocumentEditor({ ref, document: doc, recoveredFrom, onReload, on
           }}
         />
       ) : null}
-      {actionError ? (
-        <p className="inline-error" role="alert">
-          <ErrorText error={actionError} />
-        </p>
-      ) : null}
+      <InlineError error={actionError} />
       {previewContent ? <DocumentPreview content={previewContent} date={doc.updatedAt} /> : null}
       {/* Hidden, not unmounted, during the preview: the editor keeps its undo history. */}
       <div className="doc-fields" lang={fields.maalform} hidden={previewContent !== null}>

@@ -5,7 +5,7 @@ import { differsFromRegister, toPressContact } from '../../../../shared/domain/c
 import type { PressContact } from '../../../../shared/domain/document';
 import type { Maalform } from '../../../../shared/domain/vocabulary';
 import { DOCUMENT_LABELS } from '../../../../shared/i18n/documentLabels';
-import { ErrorText } from '../../app/ErrorText';
+import { InlineError } from '../../app/ErrorText';
 import { ContactRegisterDialog, type RegisterDialogStart } from '../contacts/ContactRegisterDialog';
 import { useContactRegister } from '../contacts/useContactRegister';
 import { ContactPicker } from './ContactPicker';
@@ -136,11 +136,7 @@ export function ContactsField({ value, maalform, onChange, announce }: ContactsF
           {t('fields.contacts.openRegister')}
         </button>
       </div>
-      {register.error ? (
-        <p className="inline-error" role="alert">
-          <ErrorText error={register.error} />
-        </p>
-      ) : null}
+      <InlineError error={register.error} />
       {dialog ? <ContactRegisterDialog start={dialog} contacts={register.contacts} maalform={maalform} onAddToDocument={add} onClose={() => setDialog(null)} /> : null}
     </section>
   );

@@ -5,7 +5,7 @@ import type { Document, DocumentContent } from '../../../../shared/domain/docume
 import { plainText } from '../../../../shared/domain/plainText';
 import type { RevisionInfo } from '../../../../shared/domain/revision';
 import type { AppError } from '../../../../shared/ipc/result';
-import { ErrorText } from '../../app/ErrorText';
+import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { formatDate, formatTime } from '../../lib/format';
 
@@ -88,11 +88,7 @@ export function HistoryDialog({ documentId, current, baseRevision, onClose, onRe
           {t('settings.close')}
         </button>
       </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </p>
-      ) : null}
+      <InlineError error={error} />
       <div className="history-body">
         <div className="history-list">
           {revisions === null ? (

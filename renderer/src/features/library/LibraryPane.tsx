@@ -5,7 +5,7 @@ import type { DocumentType, Maalform, WorkflowStatus } from '../../../../shared/
 import { DEFAULT_LIBRARY_QUERY } from '../../../../shared/domain/defaultLibraryQuery';
 import type { LibraryQuery } from '../../../../shared/domain/libraryQuery';
 import { DocumentsIcon } from '../../app/icons';
-import { ErrorText } from '../../app/ErrorText';
+import { InlineError } from '../../app/ErrorText';
 import { formatDate } from '../../lib/format';
 import { LibraryRow } from './LibraryRow';
 import { LibraryToolbar } from './LibraryToolbar';
@@ -109,11 +109,7 @@ export function LibraryPane(props: LibraryPaneProps) {
           bodySearchReady={pages.bodySearchReady}
         />
       </div>
-      {pages.error ? (
-        <p className="inline-error" role="alert">
-          <ErrorText error={pages.error} />
-        </p>
-      ) : null}
+      <InlineError error={pages.error} />
       {pages.total === 0 ? (
         <div className="empty-state">
           <DocumentsIcon />

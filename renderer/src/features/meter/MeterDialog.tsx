@@ -4,7 +4,7 @@ import { meterCsv, osloYear, type MeterBucket } from '../../../../shared/domain/
 import type { MeterAnswer } from '../../../../shared/domain/maalformMeterSchema';
 import { DOCUMENT_TYPES, isDocumentType, type DocumentType } from '../../../../shared/domain/vocabulary';
 import type { AppError } from '../../../../shared/ipc/result';
-import { ErrorText } from '../../app/ErrorText';
+import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { MeterAdvice } from './MeterAdvice';
@@ -141,11 +141,7 @@ export function MeterDialog({ open, onClose }: MeterDialogProps) {
             {t('meter.csv.button')}
           </button>
         </div>
-        {error ? (
-          <p className="inline-error" role="alert">
-            <ErrorText error={error} />
-          </p>
-        ) : null}
+        <InlineError error={error} />
         {answer?.site.state === 'unreachable' ? (
           <p className="notice" role="status">
             {t('meter.site.unreachable', { detail: answer.site.message })}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../../shared/domain/profile';
 import { ROLES, type Role } from '../../../../shared/domain/vocabulary';
 import type { AppError } from '../../../../shared/ipc/result';
-import { ErrorText } from '../../app/ErrorText';
+import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { GrantSummary } from './GrantSummary';
 import { useProfile } from './ProfileContext';
@@ -138,11 +138,7 @@ export function ProfileDialog({ profile, onClose }: ProfileDialogProps) {
             ) : null}
           </fieldset>
           <GrantSummary grant={grant} />
-          {error ? (
-            <p className="inline-error" role="alert">
-              <ErrorText error={error} />
-            </p>
-          ) : null}
+          <InlineError error={error} />
         </div>
         <div className="dialog-footer">
           <button type="button" className="button button-quiet" onClick={() => {

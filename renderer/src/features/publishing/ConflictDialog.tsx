@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Document, DocumentContent } from '../../../../shared/domain/document';
 import type { ConflictChoice, ConflictView } from '../../../../shared/domain/publishing';
 import type { AppError } from '../../../../shared/ipc/result';
-import { ErrorText } from '../../app/ErrorText';
+import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { formatDate, formatTime } from '../../lib/format';
 import { CONFLICT_FIELDS, differingFields, initialPicks, mergedContent, siteImagesMergeable, type ConflictField, type FieldPicks, type Side } from './conflictMerge';
@@ -127,11 +127,7 @@ export function ConflictDialog({ jobId, onClose }: ConflictDialogProps) {
         <p id={`${id}-explain`}>
           {t('errors.remote_conflict')} <span className="visually-hidden">{changed}</span>
         </p>
-        {error ? (
-          <p className="inline-error" role="alert">
-            <ErrorText error={error} />
-          </p>
-        ) : null}
+        <InlineError error={error} />
         {!view || !mine || !site ? (
           error ? null : <p role="status">{t('publishing.conflict.loading')}</p>
         ) : (

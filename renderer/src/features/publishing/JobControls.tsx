@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxJob } from '../../../../shared/domain/outboxJob';
 import type { AppError } from '../../../../shared/ipc/result';
 import { ChoiceDialog } from '../../app/ChoiceDialog';
-import { ErrorText } from '../../app/ErrorText';
+import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { ConflictDialog } from './ConflictDialog';
 import { jobActions } from './jobActions';
@@ -54,11 +54,7 @@ export function JobControls({ job, describedBy }: JobControlsProps) {
           {t('publishing.job.cancel')}
         </button>
       ) : null}
-      {error ? (
-        <p className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </p>
-      ) : null}
+      <InlineError error={error} />
       {asking ? (
         <ChoiceDialog
           title={t('publishing.job.cancelTitle')}

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PullProgress } from '../../../../shared/domain/publishing';
 import type { AppError } from '../../../../shared/ipc/result';
-import { ErrorText } from '../../app/ErrorText';
+import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { useProfile } from '../profile/ProfileContext';
 import { pullProgressView } from './progressText';
@@ -73,11 +73,7 @@ export function PullPendingButton() {
           result
         )}
       </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          <ErrorText error={error} />
-        </p>
-      ) : null}
+      <InlineError error={error} />
     </div>
   );
 }

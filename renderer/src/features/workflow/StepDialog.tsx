@@ -4,7 +4,7 @@ import type { Document, ImageUse } from '../../../../shared/domain/document';
 import type { PreflightItem, PreflightStage } from '../../../../shared/domain/preflight';
 import type { ChosenAction } from '../../../../shared/domain/workflow';
 import type { AppError } from '../../../../shared/ipc/result';
-import { ErrorText } from '../../app/ErrorText';
+import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { formatDate, formatTime } from '../../lib/format';
 import { useOnline } from '../status/useOnline';
@@ -171,11 +171,7 @@ export function StepDialog({ documentId, action, images, embargoAt, prepare, app
             }}
           />
         </div>
-        {error ? (
-          <p className="inline-error" role="alert">
-            <ErrorText error={error} />
-          </p>
-        ) : null}
+        <InlineError error={error} />
         <p className="visually-hidden" role="status">
           {busy ? t('workflow.dialog.busy') : ''}
         </p>
