@@ -26,7 +26,7 @@ export function PullPendingButton() {
   // How far the pull has come: items stored of those waiting on the site.
   useEffect(() => {
     if (!busy) return;
-    return api.onPublishingPullProgress((step) => setProgress(step.finished ? null : step));
+    return api.onPublishingPullProgress(setProgress);
   }, [busy]);
   if (!profile?.roles.includes('redaktor') || active?.config.kind !== 'wordpress') return null;
   const view = pullProgressView(t, progress);
