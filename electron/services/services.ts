@@ -204,7 +204,7 @@ export function createHandlers(services: Services): Handlers {
     'settings:get': async () => ok(settings.get()),
     'settings:update': async (patch) => settings.update(patch),
     'shell:openExternal': async ({ url }) => {
-      if (!isAllowedExternalUrl(url)) return err('invalid_url', 'Only https links can be opened');
+      if (!isAllowedExternalUrl(url, backends.siteOrigins())) return err('invalid_url', 'Only https links, or links to a configured site, can be opened');
       await platform.openExternal(url);
       return ok(null);
     },

@@ -104,6 +104,11 @@ export class BackendsStore implements BackendRegistry {
     return this.deps.settings.get().activeBackendId;
   }
 
+  /** The origins of the WordPress sites the user configured: links to them may be opened. */
+  siteOrigins(): string[] {
+    return this.db.data.backends.flatMap((b) => (b.config.kind === 'wordpress' ? [new URL(b.config.siteUrl).origin] : []));
+  }
+
   config(id: string): BackendConfig | undefined {
     const found = this.find(id);
     return found ? structuredClone(found.config) : undefined;

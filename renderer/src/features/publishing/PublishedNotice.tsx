@@ -114,8 +114,9 @@ export function PublishedNotice() {
   };
 
   const openLink = (event: MouseEvent<HTMLAnchorElement>, url: string) => {
-    // In the app, https goes to the user's browser; the window itself never navigates away.
-    if (url.startsWith('https://')) {
+    // The item goes to the user's browser; the window itself never navigates away. The site
+    // may be plain http on this machine (a test site): the services allow the configured site's origin.
+    if (url.startsWith('https://') || url.startsWith('http://')) {
       event.preventDefault();
       void api.shell.openExternal({ url });
     }

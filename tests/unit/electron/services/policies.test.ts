@@ -34,6 +34,19 @@ describe('isAllowedExternalUrl', () => {
   );
 });
 
+describe('isAllowedExternalUrl with configured sites', () => {
+  // Settings take plain http only for this machine; the check does not depend on that.
+  const sites = ['http://intranett.dep.local', 'http://127.0.0.1:8081'];
+  it('allows plain http to a site the user configured, at its origin only', () => {
+    expect(isAllowedExternalUrl('http://intranett.dep.local/2026/11/nye-legar/', sites)).toBe(true);
+    expect(isAllowedExternalUrl('http://127.0.0.1:8081/?p=12', sites)).toBe(true);
+    expect(isAllowedExternalUrl('http://127.0.0.1:8082/?p=12', sites)).toBe(false);
+    expect(isAllowedExternalUrl('http://intranett.dep.local.evil.no/', sites)).toBe(false);
+    expect(isAllowedExternalUrl('http://user:pw@intranett.dep.local/', sites)).toBe(false);
+    expect(isAllowedExternalUrl('http://example.com', sites)).toBe(false);
+  });
+});
+
 describe('resolveDataDir', () => {
   const base = { env: {}, platform: 'linux' as const, homedir: '/home/kari' };
   it('prefers --data-dir, then MELDING_DATA_DIR, then the userData folder', () => {

@@ -93,6 +93,14 @@ describe('BackendsStore', () => {
     expect(store.grantFor('local-site')?.capabilities.publish).toBe(true);
   });
 
+  it('names the origins of the configured WordPress sites, and only those, as links that may be opened', async () => {
+    const { store } = await open();
+    expect(store.siteOrigins()).toEqual([]);
+    const saved = await store.saveWordPress({ ...draft(), siteUrl: 'http://127.0.0.1:8081/wp/' });
+    expect(saved.ok).toBe(true);
+    expect(store.siteOrigins()).toEqual(['http://127.0.0.1:8081']);
+  });
+
   it('seals the password: it is in no file of the data folder, and a reopened store builds the backend with it', async () => {
     const { store, dataDir } = await open();
     const saved = await store.saveWordPress(draft());

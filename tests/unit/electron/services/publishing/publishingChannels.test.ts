@@ -85,4 +85,20 @@ describe('publishing channels', () => {
     expect(services!.outbox.list()).toEqual([]);
     expect(await call('publishing:pullPending', undefined)).toEqual({ ok: true, value: { added: 0, updated: 0, unchanged: 0, ids: [] } });
   });
+
+  it('open a plain-http link only on a WordPress site the user configured', async () => {
+    const { call } = await open(true);
+    const opened: string[] = [];
+    services!.platform.openExternal = async (url: string) => {
+      opened.push(url);
+    };
+    const link = 'http://127.0.0.1:8099/?p=12';
+    const before = await call('shell:openExternal', { url: link });
+    expect(!before.ok && before.error.code).toBe('invalid_url');
+    const saved = await call('backends:saveWordPress', { id: null, label: 'Test', siteUrl: 'http://127.0.0.1:8099', userName: 'redaktor', password: 'abcd efgh ijkl mnop qrst uvwx', withdrawMode: 'draft' });
+    expect(saved.ok).toBe(true);
+    expect((await call('shell:openExternal', { url: link })).ok).toBe(true);
+    expect((await call('shell:openExternal', { url: 'http://127.0.0.1:8098/?p=12' })).ok).toBe(false);
+    expect(opened).toEqual([link]);
+  });
 });
