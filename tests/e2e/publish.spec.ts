@@ -158,4 +158,34 @@ test.describe('while a job is being sent', () => {
       await page.screenshot({ path: shot(`${language}-progress-document`) });
     }
   });
+
+  test('a waiting step is cancelled by keyboard, with a question first, and focus stays in the list', async ({ page, devhost }) => {
+    test.setTimeout(90_000);
+    await page.goto(devhost.url);
+    await writeNynorskRelease(page);
+    await sendApprovePublish(page);
+    const pending = page.getByRole('region', { name: 'Venter på å bli sendt' });
+    // The list is folded while nothing needs the user; it opens from its summary.
+    await pending.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(pending.getByRole('listitem')).toHaveCount(3);
+    const publish = pending.getByRole('listitem').filter({ hasText: 'Publisert' });
+    await expect(publish).toHaveCount(1);
+    // Asked first; "Behold i køen" has focus, so Enter twice by mistake keeps the step.
+    await publish.getByRole('button', { name: 'Avbryt sending' }).focus();
+    await page.keyboard.press('Enter');
+    const ask = page.getByRole('dialog', { name: 'Avbryte sendingen?' });
+    await expect(ask.getByRole('button', { name: 'Behold i køen' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(ask).toBeHidden();
+    await expect(publish.getByRole('button', { name: 'Avbryt sending' })).toBeFocused();
+    await expect(pending.getByRole('listitem')).toHaveCount(3);
+    // Now for real.
+    await page.keyboard.press('Enter');
+    await ask.getByRole('button', { name: 'Avbryt sending' }).click();
+    await expect(publish).toHaveCount(0);
+    await expect(pending.getByRole('listitem')).toHaveCount(2);
+    // Focus is not lost with the line: it stays in the list.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.pending-sends')?.tagName ?? `lost: ${document.activeElement?.outerHTML.slice(0, 200)}`)).not.toMatch(/^lost/);
+  });
 });

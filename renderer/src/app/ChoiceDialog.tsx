@@ -25,6 +25,13 @@ export function ChoiceDialog<T extends string>({ title, children, choices, cance
     dialog.current?.showModal();
     cancel.current?.focus();
   }, []);
+  // Closed before the answer is handled: while a modal dialog is open the page behind it is
+  // inert, so the caller could not move focus back there, and a dialog removed while open
+  // leaves focus on nothing. Closing it first returns focus to what opened it.
+  const choose = (value: T | null) => {
+    dialog.current?.close();
+    onChoose(value);
+  };
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby={titleId} aria-describedby={bodyId} onCancel={() => onChoose(null)}>
       <div className="dialog-header">
@@ -34,7 +41,7 @@ export function ChoiceDialog<T extends string>({ title, children, choices, cance
         {children}
       </div>
       <div className="dialog-footer">
-        <button ref={cancel} type="button" className="button button-quiet" onClick={() => onChoose(null)}>
+        <button ref={cancel} type="button" className="button button-quiet" onClick={() => choose(null)}>
           {cancelLabel}
         </button>
         {choices.map((c) => (
@@ -42,7 +49,7 @@ export function ChoiceDialog<T extends string>({ title, children, choices, cance
             key={c.value}
             type="button"
             className={`button${c.kind === 'secondary' ? ' button-secondary' : c.kind === 'danger' ? ' button-danger' : ''}`}
-            onClick={() => onChoose(c.value)}
+            onClick={() => choose(c.value)}
           >
             {c.label}
           </button>
