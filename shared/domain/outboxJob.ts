@@ -12,6 +12,9 @@ const IsoInstant = z.iso.datetime({ offset: true });
 export const OUTBOX_ACTIONS = [...WORKFLOW_ACTIONS, 'sync'] as const;
 export type OutboxAction = (typeof OUTBOX_ACTIONS)[number];
 
+/** The steps that carry an approval (`approvalHash`) and go out only while the text still matches it. */
+export const APPROVAL_CARRYING_ACTIONS: readonly OutboxAction[] = ['publish', 'schedule'];
+
 /**
  * waiting: to be sent (now or at `nextAttemptAt`); running: being sent; blocked: needs a person
  * (a conflict on the site, a refused right) and is not retried on its own; done: confirmed.

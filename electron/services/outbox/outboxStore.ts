@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
-import { OutboxFileSchema, type NewOutboxJob, type OutboxError, type OutboxFile, type OutboxJob } from '../../../shared/domain/outboxJob';
+import { OutboxFileSchema, type NewOutboxJob, type OutboxAction, type OutboxError, type OutboxFile, type OutboxJob } from '../../../shared/domain/outboxJob';
 import type { OutboxSummary } from '../../../shared/domain/outboxSummary';
 import { err, ok, type Result } from '../../../shared/ipc/result';
 import type { EventBus } from '../eventBus';
@@ -109,12 +109,25 @@ export class OutboxStore {
     }));
   }
 
-  /** A person asked to try a blocked or waiting job again now. */
-  /** Due now; with `overwriteVersion`, sent over that version of the site's item (a person chose "keep mine"). */
+  /** A person asked to try a blocked or waiting job again now. Due now; with `overwriteVersion`, sent over that version of the site's item (a person chose "keep mine"). */
   retryNow(id: string, overwriteVersion?: string): Promise<Result<OutboxJob>> {
     return this.patch(id, (j) =>
       j.state === 'done' ? j : { ...j, state: 'waiting', nextAttemptAt: this.deps.now().toISOString(), overwriteVersion: overwriteVersion ?? j.overwriteVersion },
     );
+  }
+
+  /**
+   * Drops a document's jobs of `actions` that have not gone out (waiting or blocked; a running
+   * one is past recall), and answers how many. For steps an edit has made void: once the
+   * approval is revoked, a queued publish would only stop at the approval check and hold back
+   * the revoke queued behind it.
+   */
+  async dropUnsent(documentId: string, actions: readonly OutboxAction[]): Promise<Result<number>> {
+    const doomed = new Set(this.db.data.jobs.filter((j) => j.documentId === documentId && actions.includes(j.action) && (j.state === 'waiting' || j.state === 'blocked')).map((j) => j.id));
+    if (doomed.size === 0) return ok(0);
+    const changed = await this.change((jobs) => jobs.filter((j) => !doomed.has(j.id)), doomed.size);
+    if (changed.ok) this.deps.logger.info('outbox.dropped_unsent', { documentId, count: doomed.size });
+    return changed;
   }
 
   /** A job that is no longer wanted (the step was undone before it was sent). Never a running one. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { newDocument, type Document, type DocumentContent, type ImageUse, type RichNode } from '../../../shared/domain/document';
-import type { OutboxJob } from '../../../shared/domain/outboxJob';
+import { APPROVAL_CARRYING_ACTIONS, type OutboxJob } from '../../../shared/domain/outboxJob';
 import type { Actor } from '../../../shared/domain/profile';
 import type { ConflictChoice, ConflictView, PublishingStatus, PullProgress, RemoteItem } from '../../../shared/domain/publishing';
 import { err, ok, type Result } from '../../../shared/ipc/result';
@@ -96,8 +96,9 @@ export class PublishingService {
    * Approval: a text that changes is no longer the approved one, in Melding as anywhere
    * (reviseAfterEdit through Library.save). A merge that changes an approved text revokes the
    * approval; a publish, schedule or sync job then cannot go out (it would send an unapproved
-   * text), so it is dropped and a `revoke` job is queued, exactly as when the person types the
-   * change in the editor (WorkflowService.save), and the text must be approved again. Keeping the
+   * text), so it is dropped, with any publish or schedule of the document still unsent, and a
+   * `revoke` job is queued, exactly as when the person types the change in the editor
+   * (WorkflowService.save), and the text must be approved again. Keeping the
    * site's version also revokes a differing approval (Melding never approved that text), but
    * nothing is queued: the site already holds that text, and "keep the site's version" must not
    * change the site.
@@ -143,6 +144,12 @@ export class PublishingService {
       if (!noted.ok) return noted;
       const dropped = await outbox.cancel(job.id);
       if (!dropped.ok) this.deps.logger.warn('publishing.conflict_job_not_dropped', { jobId: job.id, code: dropped.error.code });
+      if (saved.value.revoked) {
+        // My text, and its approval, are gone: a publish or schedule queued for it is void.
+        const voided = await outbox.dropUnsent(doc.id, APPROVAL_CARRYING_ACTIONS);
+        if (!voided.ok) this.deps.logger.warn('publishing.conflict_publish_not_dropped', { documentId: doc.id, code: voided.error.code });
+        runner.kick();
+      }
       return noted;
     }
 
@@ -156,14 +163,20 @@ export class PublishingService {
     if (!noted.ok) return noted;
     const sendsApprovedText = job.action === 'publish' || job.action === 'schedule' || job.action === 'sync';
     if (saved.value.revoked) {
+      // Every publish or schedule of this document not yet sent (this job too) is void with the
+      // approval; a sync held by this conflict would send an unapproved text. The revoke goes out instead.
+      const dropped = await outbox.dropUnsent(doc.id, APPROVAL_CARRYING_ACTIONS);
+      if (!dropped.ok) return dropped;
+      if (job.action === 'sync') {
+        const cancelled = await outbox.cancel(job.id);
+        if (!cancelled.ok) return cancelled;
+      }
       const queued = await outbox.enqueue({ documentId: doc.id, action: 'revoke', backendId: job.backendId, actor: this.deps.actor(), docRevision: saved.value.revision, approvalHash: null, comment: '' });
       if (!queued.ok) return queued;
-    }
-    if (saved.value.revoked && sendsApprovedText) {
-      const dropped = await outbox.cancel(job.id);
-      if (!dropped.ok) return dropped;
-      runner.kick();
-      return noted;
+      if (sendsApprovedText) {
+        runner.kick();
+        return noted;
+      }
     }
     const retried = await runner.retry(job.id, request.siteVersion);
     return retried.ok ? noted : retried;

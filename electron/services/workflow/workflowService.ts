@@ -1,5 +1,6 @@
 import type { Document, DocumentContent, RichNode } from '../../../shared/domain/document';
 import type { LanguageBlock } from '../../../shared/domain/language';
+import { APPROVAL_CARRYING_ACTIONS } from '../../../shared/domain/outboxJob';
 import { plainText } from '../../../shared/domain/plainText';
 import { blockingItems, preflight, type PreflightItem, type PreflightStage } from '../../../shared/domain/preflight';
 import type { WorkflowAction } from '../../../shared/domain/vocabulary';
@@ -58,6 +59,9 @@ export class WorkflowService {
   async save(id: string, baseRevision: number, content: DocumentContent): Promise<Result<SaveAck>> {
     const saved = await this.deps.library.save(id, baseRevision, content);
     if (!saved.ok || !saved.value.revoked) return saved;
+    // A publish or schedule still waiting carries the approval this edit revoked: void now.
+    const dropped = await this.deps.outbox.dropUnsent(id, APPROVAL_CARRYING_ACTIONS);
+    if (!dropped.ok) this.deps.logger.error('workflow.drop_failed', { id, error: dropped.error.message });
     const queued = await this.deps.outbox.enqueue({
       documentId: id,
       action: 'revoke',

@@ -114,6 +114,35 @@ describe('OutboxStore', () => {
     expect(again.store.list().map((j) => [j.documentId, j.overwriteVersion])).toEqual([[docA, null]]);
   });
 
+  it('drops the unsent jobs of given steps for one document: waiting and blocked, never one being sent', async () => {
+    const { store, dir } = await open();
+    const ids: Record<string, string> = {};
+    for (const [name, documentId, action] of [
+      ['approveA', docA, 'approve'],
+      ['publishA', docA, 'publish'],
+      ['scheduleA', docA, 'schedule'],
+      ['publishB', docB, 'publish'],
+    ] as const) {
+      const queued = await store.enqueue(job(documentId, action));
+      if (!queued.ok) throw new Error('enqueue failed');
+      ids[name] = queued.value.id;
+    }
+    await store.markRunning(ids.publishA!);
+    await store.fail(ids.publishA!, { code: 'backend_auth_failed', message: '401' }, null);
+    const dropped = await store.dropUnsent(docA, ['publish', 'schedule']);
+    expect(dropped).toEqual({ ok: true, value: 2 });
+    expect(store.list().map((j) => [j.documentId, j.action])).toEqual([
+      [docA, 'approve'],
+      [docB, 'publish'],
+    ]);
+    expect((await open(dir)).store.list()).toHaveLength(2);
+
+    // One being sent now is past recall.
+    await store.markRunning(ids.publishB!);
+    expect(await store.dropUnsent(docB, ['publish'])).toEqual({ ok: true, value: 0 });
+    expect(store.get(ids.publishB!)?.state).toBe('running');
+  });
+
   it('cancels waiting jobs but not one being sent', async () => {
     const { store } = await open();
     const a = await store.enqueue(job(docA));

@@ -167,12 +167,34 @@ describe('PublishingService', () => {
     await runner!.idle();
     expect(world.outbox.get(job.id)).toBeUndefined();
     expect(resolved.value.status).toBe('til_godkjenning');
+    // Nothing that would send the unapproved text is left; the revoke went out.
+    expect(world.outbox.list({ documentId: doc.id }).filter((j) => j.state !== 'done').map((j) => j.action)).toEqual([]);
     const item = JSON.parse(await readFile(itemPath, 'utf8'));
     // The unapproved merge never reached the page; the site records that the approval went.
     expect(item.title).toBe('Tittel retta på nettstaden');
     expect(item.workflowStatus).toBe('til_godkjenning');
     const page = await readFile(join(site.folder, item.page), 'utf8');
     expect(page).not.toContain('Samanslått');
+  });
+
+  it("'merged' on a sync with a publish queued behind it: both are void with the approval, and the revoke is not held back", async () => {
+    const { site, service } = await setup();
+    const { doc, siteVersion, itemPath } = await publishedThenEditedOnSite(site);
+    const sync = await blockedJob(doc, 'sync');
+    // Queued while the sync was held (offline, say): it waits behind it, carrying the approval.
+    const publish = await enqueue(world, doc, 'publish');
+    expect(world.outbox.get(publish.id)?.state).toBe('waiting');
+    const merged = { ...contentOf(doc), title: 'Samanslått tittel' };
+    const resolved = await service.resolveConflict({ jobId: sync.id, choice: 'merged', siteVersion, baseRevision: doc.revision, content: merged });
+    if (!resolved.ok) throw new Error(resolved.error.message);
+    await runner!.idle();
+    expect(world.outbox.get(sync.id)).toBeUndefined();
+    expect(world.outbox.get(publish.id)).toBeUndefined();
+    // Nothing left to send: the revoke went out (the site's item says so) and was done.
+    expect(world.outbox.list({ documentId: doc.id }).filter((j) => j.state !== 'done')).toEqual([]);
+    const item = JSON.parse(await readFile(itemPath, 'utf8'));
+    expect(item.workflowStatus).toBe('til_godkjenning');
+    expect(item.title).toBe('Tittel retta på nettstaden');
   });
 
   it('a merge that keeps the approved text unchanged is sent as it was', async () => {

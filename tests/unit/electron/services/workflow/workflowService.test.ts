@@ -183,6 +183,23 @@ describe('WorkflowService', () => {
     await again.library.close();
   });
 
+  it('an edit that revokes the approval drops the publish still waiting to be sent, so the revoke is not held behind it', async () => {
+    const w = await setUp();
+    await w.as(w.ola);
+    let doc = await writeDoc(w);
+    doc = await must(await step(w, doc, 'submit'));
+    doc = await must(await step(w, doc, 'approve'));
+    await w.as(w.per);
+    doc = await must(await step(w, doc, 'publish'));
+    expect(w.outbox.list({ documentId: doc.id }).map((j) => j.action)).toEqual(['submit', 'approve', 'publish']);
+
+    await w.as(w.ola);
+    const edit = await w.workflow.save(doc.id, doc.revision, { ...COMPLETE, title: 'Nytt og større tilskot' });
+    expect(edit).toMatchObject({ ok: true, value: { status: 'til_godkjenning', revoked: true } });
+    // The publish carried the approval the edit revoked: it would only stop at the approval check.
+    expect(w.outbox.list({ documentId: doc.id }).map((j) => j.action)).toEqual(['submit', 'approve', 'revoke']);
+  });
+
   it('revokes an approval when an older version is restored from the history', async () => {
     const w = await setUp();
     await w.as(w.ola);
