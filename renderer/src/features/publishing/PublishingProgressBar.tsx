@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { PublishingProgress } from '../../../../shared/domain/publishing';
-import { progressView } from './progressText';
+import { progressView, type ProgressView } from './progressText';
 
 /**
- * One job being sent: a bar with what happens now in words ("Laster opp bilde 2 av 3"). Not a
- * live region: the bar changes too often to be read aloud; the finish is announced once instead.
+ * A bar with what happens now in words ("Laster opp bilde 2 av 3"): with a value when the step
+ * has a count, indeterminate when it has none. Not a live region: the bar changes too often to
+ * be read aloud; the finish is announced once instead.
  */
-export function PublishingProgressBar({ progress, label }: { readonly progress: PublishingProgress; readonly label: string }) {
-  const { t } = useTranslation();
-  const view = progressView(t, progress);
+export function ProgressBar({ view, label }: { readonly view: ProgressView; readonly label: string }) {
   const percent = view.now !== null && view.max ? Math.round((view.now / view.max) * 100) : null;
   return (
     <div className="publishing-progress">
@@ -28,4 +27,10 @@ export function PublishingProgressBar({ progress, label }: { readonly progress: 
       </span>
     </div>
   );
+}
+
+/** One job being sent. */
+export function PublishingProgressBar({ progress, label }: { readonly progress: PublishingProgress; readonly label: string }) {
+  const { t } = useTranslation();
+  return <ProgressBar view={progressView(t, progress)} label={label} />;
 }

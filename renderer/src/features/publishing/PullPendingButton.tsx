@@ -6,6 +6,7 @@ import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
 import { useProfile } from '../profile/ProfileContext';
 import { pullProgressView } from './progressText';
+import { ProgressBar } from './PublishingProgressBar';
 import { backendFor, useBackends } from './useBackends';
 
 /**
@@ -29,8 +30,6 @@ export function PullPendingButton() {
     return api.onPublishingPullProgress(setProgress);
   }, [busy]);
   if (!profile?.roles.includes('redaktor') || active?.config.kind !== 'wordpress') return null;
-  const view = pullProgressView(t, progress);
-  const percent = view.now !== null && view.max ? Math.round((view.now / view.max) * 100) : null;
 
   const pull = async () => {
     setBusy(true);
@@ -55,20 +54,7 @@ export function PullPendingButton() {
       </button>
       <div id={`${id}-status`} className="pull-pending-status" role="status">
         {busy ? (
-          <span className="publishing-progress">
-            <span
-              role="progressbar"
-              aria-label={t('publishing.pull.button')}
-              aria-valuemin={view.max === null ? undefined : 0}
-              aria-valuemax={view.max ?? undefined}
-              aria-valuenow={view.now ?? undefined}
-              aria-valuetext={view.text}
-              className={`publishing-progress-track${percent === null ? ' is-indeterminate' : ''}`}
-            >
-              <span className="publishing-progress-fill" style={percent === null ? undefined : { width: `${percent}%` }} />
-            </span>
-            <span aria-hidden="true">{view.text}</span>
-          </span>
+          <ProgressBar view={pullProgressView(t, progress)} label={t('publishing.pull.button')} />
         ) : (
           result
         )}
