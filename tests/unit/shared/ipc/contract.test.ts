@@ -19,6 +19,11 @@ describe('contract', () => {
     expect(contract['settings:update'].input.safeParse({ uiLanguage: 'de' }).success).toBe(false);
     expect(contract['settings:update'].input.safeParse({ uiLanguage: 'nb', admin: true }).success).toBe(false);
   });
+
+  it('settings:update takes a patch as it is: a field left out is not filled with its default (which would reset it)', () => {
+    expect(contract['settings:update'].input.parse({ uiLanguage: 'nn' })).toEqual({ uiLanguage: 'nn' });
+    expect(contract['settings:update'].input.parse({ nynorskNudgeDismissedYear: 2026 })).toEqual({ nynorskNudgeDismissedYear: 2026 });
+  });
 });
 
 describe('buildApi', () => {

@@ -8,6 +8,7 @@ import { silentLogger } from '../../../../../electron/services/logger';
 import { createHandlers, createServices, type Services } from '../../../../../electron/services/services';
 import type { Document } from '../../../../../shared/domain/document';
 import type { PublishingStatus } from '../../../../../shared/domain/publishing';
+import type { Settings } from '../../../../../shared/domain/settings';
 import type { Result } from '../../../../../shared/ipc/result';
 import { content } from '../../../support/libraryFixture';
 
@@ -100,5 +101,21 @@ describe('publishing channels', () => {
     expect((await call('shell:openExternal', { url: link })).ok).toBe(true);
     expect((await call('shell:openExternal', { url: 'http://127.0.0.1:8098/?p=12' })).ok).toBe(false);
     expect(opened).toEqual([link]);
+  });
+
+  it('a change of UI language leaves the site in use, the translation settings and the rest as they were', async () => {
+    const { call } = await open(true);
+    const saved = await call<{ config: { id: string } }>('backends:saveWordPress', { id: null, label: 'Test', siteUrl: 'http://127.0.0.1:8099', userName: 'redaktor', password: 'abcd efgh ijkl mnop qrst uvwx', withdrawMode: 'draft' });
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect((await call('backends:activate', { id: saved.value.config.id })).ok).toBe(true);
+    const translation = { engine: 'apy', apyUrl: 'http://127.0.0.1:2737', nynorskInfinitive: 'a' };
+    expect((await call('settings:update', { translation, nynorskNudgeDismissedYear: 2026 })).ok).toBe(true);
+    const before = await call<Settings>('settings:get', undefined);
+    expect((await call('settings:update', { uiLanguage: 'nn' })).ok).toBe(true);
+    const after = await call<Settings>('settings:get', undefined);
+    expect(after.ok && after.value).toEqual(before.ok && { ...before.value, uiLanguage: 'nn' });
+    expect(after.ok && after.value).toMatchObject({ activeBackendId: saved.value.config.id, translation, nynorskNudgeDismissedYear: 2026 });
+    const listed = await call<{ activeId: string }>('backends:list', undefined);
+    expect(listed.ok && listed.value.activeId).toBe(saved.value.config.id);
   });
 });
