@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../../electron/services/contentSe
 import { createDispatcher } from '../../../../electron/services/dispatcher';
 import { silentLogger } from '../../../../electron/services/logger';
 import { createHandlers, createServices } from '../../../../electron/services/services';
-import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/domain/settings';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let devhost: Devhost;
@@ -110,9 +110,12 @@ describe('devhost access', () => {
 
 describe('devhost contract route', () => {
   it('runs the same dispatcher: a valid call answers a Result', async () => {
+    const before = (JSON.parse((await call('settings:get', undefined)).body) as { value: Settings }).value;
+    // The first start chose a profile; a patch of the language leaves it (and the rest) alone.
+    expect(before).toEqual({ ...DEFAULT_SETTINGS, activeProfileId: expect.any(String) });
     const reply = await call('settings:update', { uiLanguage: 'nn' });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, uiLanguage: 'nn' } });
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { ...before, uiLanguage: 'nn' } });
   });
 
   it('answers bad input and unknown channels with Result errors', async () => {
@@ -158,6 +161,6 @@ describe('devhost contract route', () => {
       req.on('error', (e) => (e.message.includes('aborted') || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
       req.end();
     });
-    expect(JSON.parse(await received)).toEqual({ event: 'settings:changed', payload: { ...DEFAULT_SETTINGS, uiLanguage: 'en' } });
+    expect(JSON.parse(await received)).toEqual({ event: 'settings:changed', payload: { ...DEFAULT_SETTINGS, activeProfileId: expect.any(String), uiLanguage: 'en' } });
   });
 });
