@@ -6,6 +6,7 @@ import { DOCUMENT_TYPES, isDocumentType, type DocumentType } from '../../../../s
 import type { AppError } from '../../../../shared/ipc/result';
 import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
+import { burst } from '../../lib/burst';
 import { downloadBase64 } from '../../lib/download';
 import { MeterAdvice } from './MeterAdvice';
 import { MeterChart } from './MeterChart';
@@ -55,19 +56,26 @@ export function MeterDialog({ open, onClose }: MeterDialogProps) {
   useEffect(() => {
     if (!open) return;
     let live = true;
-    const load = () =>
+    let latest = 0;
+    const load = () => {
+      // Only the newest answer counts: an older one arriving late must not put back old figures.
+      const asked = ++latest;
       void api.meter.figures({ year, types: type === 'all' ? [] : [type], includeSite }).then((result) => {
-        if (!live) return;
+        if (!live || asked !== latest) return;
         setAnswered(queryKey);
         if (result.ok) {
           setAnswer(result.value);
           setError(null);
         } else setError(result.error);
       });
+    };
     load();
-    const unsubscribe = api.onLibraryChanged(load);
+    // A burst of changes (a pull, autosaves) asks once: with the site included, each asking goes to the site.
+    const refetch = burst(load, 250, 1000);
+    const unsubscribe = api.onLibraryChanged(() => refetch.poke());
     return () => {
       live = false;
+      refetch.cancel();
       unsubscribe();
     };
   }, [open, year, type, includeSite, queryKey]);

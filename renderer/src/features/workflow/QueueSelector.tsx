@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_LIBRARY_QUERY } from '../../../../shared/domain/defaultLibraryQuery';
 import type { LibraryQuery } from '../../../../shared/domain/libraryQuery';
 import { api } from '../../lib/api';
+import { burst } from '../../lib/burst';
 import { useProfile } from '../profile/ProfileContext';
 
 export const QUEUES = ['all', 'toApprove', 'returnedToMe', 'scheduled'] as const;
@@ -14,19 +15,26 @@ function useQueueCounts(): Partial<Record<Queue, number>> {
   const [counts, setCounts] = useState<Partial<Record<Queue, number>>>({});
   useEffect(() => {
     let live = true;
-    const load = () =>
+    let latest = 0;
+    const load = () => {
+      // Only the newest answer counts: an older one arriving late must not put back old numbers.
+      const asked = ++latest;
       void Promise.all(
         QUEUES.filter((q) => q !== 'all').map(async (queue) => {
           const result = await api.library.list({ query: { ...DEFAULT_LIBRARY_QUERY, queue }, offset: 0, limit: 1 });
           return [queue, result.ok ? result.value.total : undefined] as const;
         }),
       ).then((answers) => {
-        if (live) setCounts(Object.fromEntries(answers.filter(([, n]) => n !== undefined)));
+        if (live && asked === latest) setCounts(Object.fromEntries(answers.filter(([, n]) => n !== undefined)));
       });
+    };
     load();
-    const off = api.onLibraryChanged(load);
+    // A burst of changes (a pull, an import, autosaves) asks once, not three requests per change.
+    const refetch = burst(load, 250, 1000);
+    const off = api.onLibraryChanged(() => refetch.poke());
     return () => {
       live = false;
+      refetch.cancel();
       off();
     };
   }, [profile?.id, profile?.roles]);
