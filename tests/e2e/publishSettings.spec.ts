@@ -239,6 +239,10 @@ test('the section with a test result reads naturally in Bokmål, Nynorsk and Eng
     }, language);
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     const { settings, section } = await openPublishing(page, names.settings, names.heading);
+    if (language === 'nn') {
+      // What was done in Bokmål is said again in the language now chosen.
+      await expect(section.getByText('Nye steg blir publiserte til Departementet (nb).')).toBeVisible();
+    }
     await section.getByRole('button', { name: names.add }).click();
     const form = section.getByRole('form', { name: names.form });
     await form.getByRole('textbox', { name: names.name, exact: true }).fill(`Departementet (${language})`);

@@ -158,6 +158,13 @@ test('a Nynorsk press release with a photo is published to WordPress and reads b
   // The library refetches on its change event; on a busy machine that can take a few seconds.
   await expect(page.getByRole('listbox').getByRole('option', { name: new RegExp(pendingTitle) })).toBeVisible({ timeout: 15_000 });
   await page.screenshot({ path: shot('nb-pull-pending') });
+  // In Nynorsk the answer reads in Nynorsk, and the site in use (hence the button) stays.
+  await page.evaluate(async () => {
+    await fetch('/api/call/settings%3Aupdate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input: { uiLanguage: 'nn' } }) });
+  });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
+  await expect(page.getByRole('status').filter({ hasText: /^Henta: / })).toHaveText(/^Henta: \d+ nye?\.$/);
+  await expect(pull).toBeVisible();
 });
 
 test('a wrong application password stops the job with the reason in Bokmål; fixed, “Prøv igjen nå” sends it', async ({ page, devhost }) => {

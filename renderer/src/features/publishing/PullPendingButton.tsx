@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PullProgress } from '../../../../shared/domain/publishing';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/ipc/result';
 import { InlineError } from '../../app/ErrorText';
 import { api } from '../../lib/api';
@@ -8,6 +10,8 @@ import { useProfile } from '../profile/ProfileContext';
 import { pullProgressView } from './progressText';
 import { ProgressBar } from './PublishingProgressBar';
 import { backendFor, useBackends } from './useBackends';
+
+type PullCounts = ChannelOutput<'publishing:pullPending'>;
 
 /**
  * "Hent saker til godkjenning": for an editor (redaktør) when the active site is a WordPress,
@@ -19,7 +23,8 @@ export function PullPendingButton() {
   const { profile } = useProfile();
   const backends = useBackends();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<string | null>(null);
+  // Kept as counts, not text, so the sentence follows a change of UI language.
+  const [result, setResult] = useState<PullCounts | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [progress, setProgress] = useState<PullProgress | null>(null);
   const active = backendFor(backends, null);
@@ -40,11 +45,7 @@ export function PullPendingButton() {
     setBusy(false);
     setProgress(null);
     if (!answer.ok) return setError(answer.error);
-    const { added, updated, unchanged } = answer.value;
-    if (added + updated === 0) return setResult(unchanged > 0 ? t('publishing.pull.nothingNew', { count: unchanged }) : t('publishing.pull.none'));
-    const parts = { added: t('publishing.pull.added', { count: added }), updated: t('publishing.pull.updated', { count: updated }) };
-    // "3 nye, 1 oppdatert"; a part that is zero is left out.
-    setResult(updated === 0 ? t('publishing.pull.resultAdded', parts) : added === 0 ? t('publishing.pull.resultUpdated', parts) : t('publishing.pull.result', parts));
+    setResult(answer.value);
   };
 
   return (
@@ -55,11 +56,18 @@ export function PullPendingButton() {
       <div id={`${id}-status`} className="pull-pending-status" role="status">
         {busy ? (
           <ProgressBar view={pullProgressView(t, progress)} label={t('publishing.pull.button')} />
-        ) : (
-          result
-        )}
+        ) : result ? (
+          pullResultText(t, result)
+        ) : null}
       </div>
       <InlineError error={error} />
     </div>
   );
+}
+
+/** "Hentet: 3 nye, 1 oppdatert."; a part that is zero is left out. */
+function pullResultText(t: TFunction, { added, updated, unchanged }: PullCounts): string {
+  if (added + updated === 0) return unchanged > 0 ? t('publishing.pull.nothingNew', { count: unchanged }) : t('publishing.pull.none');
+  const parts = { added: t('publishing.pull.added', { count: added }), updated: t('publishing.pull.updated', { count: updated }) };
+  return updated === 0 ? t('publishing.pull.resultAdded', parts) : added === 0 ? t('publishing.pull.resultUpdated', parts) : t('publishing.pull.result', parts);
 }

@@ -44,7 +44,8 @@ export function PublishingSettings({ headingId }: { readonly headingId: string }
   const id = useId();
   const [list, setActive] = useBackends();
   const [form, setForm] = useState<FormState>({ kind: 'closed' });
-  const [status, setStatus] = useState('');
+  // Kept as what happened, not as text, so it follows a change of UI language.
+  const [status, setStatus] = useState<{ readonly key: 'activated' | 'removed' | 'form.saved'; readonly name: string } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const [opened, setOpened] = useState<Opened>({ kind: 'idle' });
@@ -79,7 +80,7 @@ export function PublishingSettings({ headingId }: { readonly headingId: string }
     // Known now, whichever of the answer and the change event comes first.
     if (result.ok) setActive(result.value.activeBackendId);
     setPendingActive(null);
-    if (result.ok) setStatus(t('settings.publishing.activated', { name: nameOf(view) }));
+    if (result.ok) setStatus({ key: 'activated', name: nameOf(view) });
     else setError(result.error);
   };
 
@@ -88,7 +89,7 @@ export function PublishingSettings({ headingId }: { readonly headingId: string }
     const result = await api.backends.remove({ id: view.config.id });
     setConfirmRemove(null);
     if (result.ok) {
-      setStatus(t('settings.publishing.removed', { name: nameOf(view) }));
+      setStatus({ key: 'removed', name: nameOf(view) });
       setFocusTarget('[data-add-backend]');
     } else setError(result.error);
   };
@@ -204,7 +205,7 @@ export function PublishingSettings({ headingId }: { readonly headingId: string }
         </ul>
       </fieldset>
       <p className="feedback" aria-live="polite">
-        {status}
+        {status ? t(`settings.publishing.${status.key}`, { name: status.name }) : null}
       </p>
       {error ? (
         <p className="feedback feedback-error" role="alert">
@@ -221,7 +222,7 @@ export function PublishingSettings({ headingId }: { readonly headingId: string }
           editing={form.kind === 'edit' ? form.config : null}
           onCancel={() => closeForm(form.kind === 'edit' ? `[data-edit="${form.config.id}"]` : '[data-add-backend]')}
           onSaved={(saved) => {
-            setStatus(t('settings.publishing.form.saved', { name: saved.config.label }));
+            setStatus({ key: 'form.saved', name: saved.config.label });
             setError(null);
             closeForm(`[data-edit="${saved.config.id}"]`);
           }}
