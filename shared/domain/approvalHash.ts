@@ -23,13 +23,34 @@ export function approvalHash(content: ApprovedContent): string {
     maalform: content.maalform,
     title: content.title,
     ingress: content.ingress,
-    body: content.body,
+    body: publishedForm(content.body),
     images: content.images.map(({ mediaId, caption, alt, credit, rights, decorative, featured }) => ({ mediaId, caption, alt, credit, rights, decorative, featured })),
     contacts: content.contacts.map(({ name, roleNb, roleNn, phone, email }) => ({ name, roleNb, roleNn, phone, email })),
     tags: content.tags,
     embargoAt: normaliseInstant(content.embargoAt),
   };
   return bytesToHex(sha256(utf8ToBytes(canonicalJson(canonical))));
+}
+
+/**
+ * The body as it is published: a link is its href (the serialiser writes nothing else of it),
+ * and an attribute without a value is no attribute. The editor writes a link as
+ * `{ href, target: null, rel, class: null }`, a sample, an import or an item pulled from a site
+ * as `{ href }`: the same text, which must hash the same, or approving it right after opening
+ * it fails as "changed since it was opened".
+ */
+function publishedForm(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(publishedForm);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (key === 'attrs' && value !== null && typeof value === 'object') {
+      const isLink = (node as { type?: unknown }).type === 'link';
+      const attrs = Object.entries(value as Record<string, unknown>).filter(([name, v]) => v !== null && v !== undefined && (!isLink || name === 'href'));
+      if (attrs.length > 0) out.attrs = Object.fromEntries(attrs);
+    } else out[key] = publishedForm(value);
+  }
+  return out;
 }
 
 function normaliseInstant(value: string | null): string | null {

@@ -15,6 +15,7 @@ const PUBLISHED_CHANGES: [string, Partial<Document>][] = [
   ['title', { title: `${base.title}!` }],
   ['ingress', { ingress: `${base.ingress} ` }],
   ['body text', { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Brødtekst!' }] }] } }],
+  ['a link’s address', { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Les meir.', marks: [{ type: 'link', attrs: { href: 'https://www.regjeringen.no/b' } }] }] }] } }],
   ['body marks', { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Brødtekst.', marks: [{ type: 'bold' }] }] }] } }],
   ['image media', { images: [{ ...image, mediaId: 'b'.repeat(64) }] }],
   ['image caption', { images: [{ ...image, caption: 'Anna bilettekst' }] }],
@@ -37,6 +38,16 @@ const PUBLISHED_CHANGES: [string, Partial<Document>][] = [
 
 describe('approvalHash', () => {
   it('is SHA-256 hex', () => expect(approvalHash(base)).toMatch(/^[a-f0-9]{64}$/));
+
+  it('hashes a link as the editor writes it and as a sample, an import or a pulled item has it alike', () => {
+    const linked = (attrs: Record<string, unknown>): Document => ({
+      ...base,
+      body: { type: 'doc', content: [{ type: 'heading', attrs: { level: 2, id: null }, content: [{ type: 'text', text: 'Les meir.', marks: [{ type: 'link', attrs }] }] }] },
+    });
+    const stored = approvalHash({ ...linked({ href: 'https://www.regjeringen.no/a' }), body: { type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Les meir.', marks: [{ type: 'link', attrs: { href: 'https://www.regjeringen.no/a' } }] }] }] } });
+    expect(approvalHash(linked({ href: 'https://www.regjeringen.no/a', target: null, rel: 'noopener noreferrer', class: null }))).toBe(stored);
+    expect(approvalHash(linked({ href: 'https://www.regjeringen.no/b', target: null, rel: 'noopener noreferrer', class: null }))).not.toBe(stored);
+  });
 
   it.each(PUBLISHED_CHANGES)('changes when the %s changes', (_name, change) => {
     expect(approvalHash({ ...base, ...change })).not.toBe(approvalHash(base));
