@@ -265,6 +265,11 @@ export class LocalSiteBackend implements PublishingBackend {
       }
       default: {
         const workflowStatus: WorkflowStatus = job.action === 'revoke' ? 'til_godkjenning' : WORKFLOW_RULES[job.action].to;
+        // A scheduled item whose approval is revoked must not go out at its time: off the
+        // schedule, waiting for approval again (as WordPress turns a future post back to pending).
+        if (job.action === 'revoke' && prev?.siteStatus === 'future') {
+          return ok({ item: { ...base, ...prev, ...stamp, siteStatus: 'pending', workflowStatus, scheduledFor: null, publishedAt: null, page: null } });
+        }
         // What is on the site stays as it is; the step is recorded.
         if (prev && (prev.siteStatus === 'publish' || prev.siteStatus === 'future')) {
           const page = prev.siteStatus === 'publish' ? (prev.page && isPageName(prev.page) ? prev.page : pageName(doc)) : null;

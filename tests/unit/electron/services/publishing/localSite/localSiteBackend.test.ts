@@ -316,6 +316,18 @@ describe('LocalSiteBackend', () => {
     expect(await site.publishDue(new Date(Date.parse(embargoAt) + 1))).toEqual([]);
   });
 
+  it('a revoked approval takes a scheduled item off the schedule: the approved text does not go out at its time', async () => {
+    const site = await setup();
+    const embargoAt = new Date(world.clock.ms + 60 * 60 * 1000).toISOString();
+    const doc = await approvedDoc(world, { title: 'Planlagd', embargoAt });
+    await enqueue(world, doc, 'schedule');
+    await enqueue(world, doc, 'revoke');
+    await runner!.idle();
+    expect(site.nextDueAt()).toBeNull();
+    expect(JSON.parse(await readFile(join(site.folder, 'items', `${doc.id}.json`), 'utf8'))).toMatchObject({ siteStatus: 'pending', workflowStatus: 'til_godkjenning', scheduledFor: null, page: null });
+    expect(await site.publishDue(new Date(Date.parse(embargoAt) + 1))).toEqual([]);
+  });
+
   it('unpublish removes the page and the index entry; the item JSON records it', async () => {
     const site = await setup();
     const doc = await pressRelease();
