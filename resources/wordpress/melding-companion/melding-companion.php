@@ -35,6 +35,9 @@ function melding_companion_can_edit($allowed, $meta_key, $object_id) {
 
 add_action('init', function () {
     $edit = 'melding_companion_can_edit';
+    // Bookkeeping only Melding and the site's editors need (who approved, which job, the source):
+    // in answers to a logged-in edit request, never in the public ones.
+    $internal = array('show_in_rest' => array('schema' => array('type' => 'string', 'context' => array('edit'))));
     $string = function ($sanitize, $extra = array()) use ($edit) {
         return array_merge(array(
             'type' => 'string',
@@ -52,14 +55,15 @@ add_action('init', function () {
     ));
     register_post_meta('post', 'melding_id', $string('melding_companion_sanitize_uuid'));
     // The outbox job (its idempotency key) that last wrote the post.
-    register_post_meta('post', 'melding_job', $string('melding_companion_sanitize_uuid'));
+    register_post_meta('post', 'melding_job', $string('melding_companion_sanitize_uuid', $internal));
     // Approval facts: who approved which text (its SHA-256) when, as Melding recorded them.
-    register_post_meta('post', 'melding_approved_by', $string('sanitize_text_field'));
-    register_post_meta('post', 'melding_approved_at', $string('sanitize_text_field'));
-    register_post_meta('post', 'melding_approval_hash', $string(function ($v) { return melding_companion_sanitize_key($v); }));
+    register_post_meta('post', 'melding_approved_by', $string('sanitize_text_field', $internal));
+    register_post_meta('post', 'melding_approved_at', $string('sanitize_text_field', $internal));
+    register_post_meta('post', 'melding_approval_hash', $string(function ($v) { return melding_companion_sanitize_key($v); }, $internal));
     // The Melding revision the content was sent from.
     register_post_meta('post', 'melding_revision', array(
-        'type' => 'integer', 'single' => true, 'default' => 0, 'show_in_rest' => true,
+        'type' => 'integer', 'single' => true, 'default' => 0,
+        'show_in_rest' => array('schema' => array('type' => 'integer', 'context' => array('edit'))),
         'sanitize_callback' => 'absint', 'auth_callback' => $edit,
     ));
     // The rich text the content was made from (JSON), so Melding reads back exactly what it sent
@@ -67,7 +71,7 @@ add_action('init', function () {
     register_post_meta('post', 'melding_source', $string(function ($v) {
         $v = (string) $v;
         return (strlen($v) <= 4000000 && json_decode($v) !== null) ? $v : '';
-    }));
+    }, $internal));
 
     register_post_meta('attachment', 'photographer', $string('sanitize_text_field', array(
         'auth_callback' => function ($allowed, $meta_key, $object_id) { return current_user_can('upload_files') && current_user_can('edit_post', $object_id); },
@@ -119,9 +123,15 @@ add_action('save_post_post', function ($post_id, $post, $update) {
  * already on the site is refused (409, with the existing id), under a database lock held until
  * the new item has its meta, so two creates racing cannot both pass.
  */
-function melding_companion_lock($name) {
+function melding_companion_lock($what) {
     global $wpdb;
+    // MySQL refuses lock names over 64 characters (a media key alone is 64): a fixed-length name,
+    // with the table prefix, so two sites on one database server do not share locks.
+    $name = 'melding:' . md5($wpdb->prefix . '|' . $what);
     $got = $wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, 20)', $name));
+    if ($got === null) {
+        error_log('melding-companion: GET_LOCK failed: ' . $wpdb->last_error);
+    }
     if ((string) $got === '1') {
         $GLOBALS['melding_companion_locks'][] = $name;
         return true;
@@ -155,7 +165,7 @@ function melding_companion_guard_create($prepared, $request, $post_type, $meta_k
     if ($value === '') {
         return $prepared;
     }
-    if (!melding_companion_lock('melding:' . $meta_key . ':' . $value)) {
+    if (!melding_companion_lock($meta_key . ':' . $value)) {
         return new WP_Error('melding_busy', 'Another request is creating this item; try again.', array('status' => 503));
     }
     $existing = melding_companion_existing($post_type, $meta_key, $value);

@@ -55,6 +55,11 @@ describe.skipIf(!wp)('WordPress mapping (companion plugin)', () => {
     expect(post.meta.melding_approved_by).toBe('Redaktør Rita');
     expect(post.meta.melding_approval_hash).toBe('a'.repeat(64));
     expect(`v${post.melding_version}`).toBe(remote.remoteVersion);
+    // A reader without a login sees the language, never who approved it or Melding's bookkeeping.
+    const open = (await (await fetch(`${site.base}/wp-json/wp/v2/posts/${remote.remoteId}`)).json()) as { title: unknown; meta: Record<string, unknown> };
+    expect(open.title).toBeDefined();
+    expect(open.meta.language).toBe('nn');
+    for (const key of ['melding_approved_by', 'melding_approved_at', 'melding_approval_hash', 'melding_job', 'melding_source', 'melding_revision']) expect(open.meta, key).not.toHaveProperty(key);
     // Body: heading, list, link with rel, figures of the 2nd and 3rd photo (the 1st is featured), contacts in Nynorsk.
     const html = post.content.raw;
     expect(html).toContain('<h2>Tiltak</h2>');
