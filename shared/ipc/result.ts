@@ -120,6 +120,11 @@ export const ERROR_CODES = [
   'backend_media_type',
   /** The site answered with a server error (5xx) or an answer Melding could not read. */
   'backend_server_error',
+  /**
+   * The site refused the request for good (a 4xx other than a conflict or a rate limit, or it
+   * would not keep what was sent): trying again unchanged cannot help, so a person is asked.
+   */
+  'backend_refused',
   /** The site asked Melding to slow down (429); retried after the time it names. */
   'backend_rate_limited',
   /** The item is gone from the site (deleted there). */

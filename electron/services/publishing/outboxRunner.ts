@@ -73,6 +73,7 @@ export const BLOCKING_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'backend_secret_unavailable',
   'backend_item_missing',
   'backend_plugin_missing',
+  'backend_refused',
   'document_not_found',
 ]);
 

@@ -147,7 +147,8 @@ export class WordPressBackend implements PublishingBackend {
     // 6. Read back: WordPress drops what it does not know and filters what it does not like.
     ctx.progress(0, 1, 'verify');
     const diff = differences(written, want);
-    if (diff.length > 0) return err('backend_server_error', `The site did not keep ${diff.join(', ')} of post ${written.id}`);
+    // Writing the same again would only add a revision on the site: a person must look.
+    if (diff.length > 0) return err('backend_refused', `The site did not keep ${diff.join(', ')} of post ${written.id}`);
     ctx.progress(1, 1, 'verify');
     const outcome: RunOutcome = {
       remote: this.linkOf(written, plugin),

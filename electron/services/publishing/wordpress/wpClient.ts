@@ -181,6 +181,8 @@ function httpFailure(status: number, headers: Headers, json: unknown, what: stri
   if (status === 403) return fail('backend_forbidden');
   if (status === 409 && wpCode === 'melding_version_conflict') return fail('remote_conflict');
   if (status === 404 || status === 410) return fail(req.missing === 'item' && wpCode !== 'rest_no_route' ? 'backend_item_missing' : 'backend_server_error');
+  // Refused for good (bad parameters, a firewall, trash turned off): the same request cannot succeed.
+  if ((status >= 400 && status < 500 && status !== 408 && status !== 409) || (status === 501 && wpCode !== '')) return fail('backend_refused');
   return fail('backend_server_error');
 }
 

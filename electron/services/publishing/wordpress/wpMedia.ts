@@ -132,7 +132,7 @@ async function upload(client: WpClient, site: SiteInfo, key: string, use: ImageU
   if (!file.ok) return file;
   const meta = wanted(use);
   const ext = file.value.mime === 'image/webp' ? 'webp' : file.value.mime === 'image/png' ? 'png' : 'jpg';
-  const query: Record<string, string> = { slug: mediaSlug(key), title: (meta.caption || meta.alt || mediaSlug(key)).slice(0, 200), caption: escapeHtml(meta.caption), alt_text: meta.alt, context: 'edit', _fields: MEDIA_FIELDS };
+  const query: Record<string, string> = { slug: mediaSlug(key), title: escapeHtml((meta.caption || meta.alt || mediaSlug(key)).slice(0, 200)), caption: escapeHtml(meta.caption), alt_text: meta.alt, context: 'edit', _fields: MEDIA_FIELDS };
   for (const [k, v] of Object.entries(metaFields(site, key, meta))) query[`meta[${k}]`] = v;
   const uploaded = await client.request('wp/v2/media', {
     method: 'POST',

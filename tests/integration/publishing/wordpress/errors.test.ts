@@ -55,6 +55,12 @@ describe('WordPress client error mapping', () => {
     expect((await codeOf((_q, r) => json(r, 404, { code: 'rest_post_invalid_id', message: 'Invalid post ID.' }), { missing: 'item' })).code).toBe('backend_item_missing');
     expect((await codeOf((_q, r) => json(r, 404, { code: 'rest_no_route', message: 'No route' }), { missing: 'item' })).code).toBe('backend_server_error');
     expect((await codeOf((_q, r) => json(r, 409, { code: 'melding_version_conflict', message: 'changed' }))).code).toBe('remote_conflict');
+    // Refused for good: not retried on its own (a deleted tag, a firewall, trash turned off).
+    expect((await codeOf((_q, r) => json(r, 400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): tags' }))).code).toBe('backend_refused');
+    expect((await codeOf((_q, r) => json(r, 406, {}))).code).toBe('backend_refused');
+    expect((await codeOf((_q, r) => json(r, 501, { code: 'rest_trash_not_supported', message: 'The post does not support trashing.' }))).code).toBe('backend_refused');
+    // A timeout answer is passing.
+    expect((await codeOf((_q, r) => json(r, 408, {}))).code).toBe('backend_server_error');
   });
 
   it('maps refused uploads to too large and wrong type', async () => {

@@ -158,6 +158,7 @@ describe('OutboxRunner', () => {
     'backend_plugin_missing',
     'document_not_found',
     'backend_invalid',
+    'backend_refused',
   ];
 
   it('retries passing errors and blocks the ones a person must act on', async () => {
