@@ -653,6 +653,7 @@ export const en = {
     backend_media_too_large: 'The site refused the image because the file is too large. Use a smaller image, or ask whoever runs the site to raise the limit.',
     backend_media_type: 'The site does not accept this file type. Save the image as JPEG or PNG and add it again.',
     backend_server_error: 'The site answered with an error. Melding tries again shortly; if it persists, contact whoever runs the site.',
+    backend_password_needed: 'Enter the application password again. A stored password is only sent to the site it was saved for, and the address has changed.',
     backend_refused: 'The site refused what Melding sent, and it is not tried again on its own. Contact whoever runs the site, and press “Try again now” once it is fixed.',
     backend_rate_limited: 'The site asked Melding to wait a little. It is sent automatically when it can be.',
     backend_item_missing: 'The item is no longer on the site; it may have been deleted there. Your document is unchanged.',

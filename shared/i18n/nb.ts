@@ -655,6 +655,7 @@ export const nb: Catalogue = {
     backend_media_too_large: 'Nettstedet avviste bildet fordi filen er for stor. Bruk et mindre bilde, eller be den som drifter nettstedet om å øke grensen.',
     backend_media_type: 'Nettstedet tar ikke imot denne filtypen. Lagre bildet som JPEG eller PNG og legg det inn på nytt.',
     backend_server_error: 'Nettstedet svarte med en feil. Melding prøver igjen om litt; vedvarer det, kontakt den som drifter nettstedet.',
+    backend_password_needed: 'Skriv inn applikasjonspassordet på nytt. Et lagret passord sendes bare til nettstedet det ble lagret for, og adressen er endret.',
     backend_refused: 'Nettstedet avviste det Melding sendte, og det prøves ikke på nytt av seg selv. Kontakt den som drifter nettstedet, og trykk «Prøv igjen nå» når det er rettet.',
     backend_rate_limited: 'Nettstedet ba Melding vente litt. Det sendes automatisk når det går.',
     backend_item_missing: 'Saken finnes ikke lenger på nettstedet; den kan være slettet der. Dokumentet ditt er som før.',

@@ -655,6 +655,7 @@ export const nn: Catalogue = {
     backend_media_too_large: 'Nettstaden avviste biletet fordi fila er for stor. Bruk eit mindre bilete, eller be den som driftar nettstaden om å auke grensa.',
     backend_media_type: 'Nettstaden tek ikkje imot denne filtypen. Lagre biletet som JPEG eller PNG og legg det inn på nytt.',
     backend_server_error: 'Nettstaden svara med ein feil. Melding prøver igjen om litt; held det fram, kontakt den som driftar nettstaden.',
+    backend_password_needed: 'Skriv inn applikasjonspassordet på nytt. Eit lagra passord blir berre sendt til nettstaden det vart lagra for, og adressa er endra.',
     backend_refused: 'Nettstaden avviste det Melding sende, og det blir ikkje prøvd på nytt av seg sjølv. Kontakt den som driftar nettstaden, og trykk «Prøv igjen no» når det er retta.',
     backend_rate_limited: 'Nettstaden bad Melding vente litt. Det blir sendt automatisk når det går.',
     backend_item_missing: 'Saka finst ikkje lenger på nettstaden; ho kan vere sletta der. Dokumentet ditt er som før.',

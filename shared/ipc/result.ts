@@ -135,6 +135,8 @@ export const ERROR_CODES = [
   'backend_invalid',
   /** The stored password cannot be decrypted (OS key store changed, file damaged): enter it again. */
   'backend_secret_unavailable',
+  /** A site's address moved to another origin without a new password: the stored one stays with its site. */
+  'backend_password_needed',
   /** The step needs the companion plugin on the site (pulling pending items, say). */
   'backend_plugin_missing',
   /** The item changed on the site since Melding last saw it: nothing was overwritten; a person decides. */

@@ -172,6 +172,7 @@ export class BackendsStore implements BackendRegistry {
         withdrawMode: draft.withdrawMode,
       };
       const old = existing?.config.kind === 'wordpress' ? existing.config : null;
+      if (password === null && old !== null && !sameOrigin(old.siteUrl, siteUrl)) return err('backend_password_needed', `The password stored for ${new URL(old.siteUrl).origin} is not sent to ${new URL(siteUrl).origin}`);
       const sameAccess = old !== null && old.siteUrl === siteUrl && old.userName === userName && password === null;
       const lastReport = sameAccess ? (existing?.lastReport ?? null) : this.reportOfDraft(siteUrl, userName, password, id);
       if (password !== null) {
@@ -241,6 +242,8 @@ export class BackendsStore implements BackendRegistry {
     const existing = draft.id === null ? undefined : this.find(draft.id);
     if (draft.id !== null && existing?.config.kind !== 'wordpress') return err('backend_not_configured', `No WordPress backend ${draft.id}`);
     if (password === null) {
+      // The stored password goes only to the site it was stored for.
+      if (existing?.config.kind === 'wordpress' && !sameOrigin(existing.config.siteUrl, siteUrl)) return err('backend_password_needed', `The password stored for ${new URL(existing.config.siteUrl).origin} is not sent to ${new URL(siteUrl).origin}`);
       const stored = await this.secrets.reveal(existing?.config.id ?? '');
       if (!stored.ok) return stored;
       password = stored.value;
@@ -317,4 +320,8 @@ export class BackendsStore implements BackendRegistry {
       return err('storage_failed', `Could not save ${BACKENDS_FILE}: ${(error as Error).message}`);
     }
   }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  return new URL(a).origin === new URL(b).origin;
 }

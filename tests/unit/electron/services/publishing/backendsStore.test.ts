@@ -206,7 +206,7 @@ describe('BackendsStore', () => {
     expect(renamed.ok && renamed.value.lastReport?.grant.backendId).toBe(id);
     expect(renamed.ok && renamed.value.config).toMatchObject({ label: 'Nytt namn', withdrawMode: 'trash' });
 
-    for (const change of [{ siteUrl: 'https://annen.example' }, { userName: 'en-annen' }, { password: 'nytt passord' }]) {
+    for (const change of [{ siteUrl: 'https://www.departementet.example/nyheiter' }, { userName: 'en-annen' }, { password: 'nytt passord' }]) {
       await store.saveWordPress(draft({ id }));
       expect((await store.test(id, null)).ok).toBe(true);
       expect(store.grantFor(id)).not.toBeNull();
@@ -219,6 +219,22 @@ describe('BackendsStore', () => {
     const edited = await store.saveWordPress(draft({ id, password: null }));
     expect(edited.ok).toBe(true);
     expect((await store.test(id, null)).ok).toBe(true);
+  });
+
+  it('never sends a stored password to another site: a new origin needs the password typed again', async () => {
+    const { store, built } = await open();
+    const saved = await store.saveWordPress(draft());
+    if (!saved.ok) throw new Error('not saved');
+    const id = saved.value.config.id;
+    const elsewhere = { id, password: null, siteUrl: 'https://www.departementet.example.evil.no' };
+    const tested = await store.test(id, draft(elsewhere));
+    expect(tested.ok ? null : tested.error.code).toBe('backend_password_needed');
+    const moved = await store.saveWordPress(draft(elsewhere));
+    expect(moved.ok ? null : moved.error.code).toBe('backend_password_needed');
+    expect(store.config(id)).toMatchObject({ siteUrl: 'https://www.departementet.example' });
+    expect(built.filter((b) => (b.config as { siteUrl?: string }).siteUrl?.includes('evil'))).toEqual([]);
+    // With the password typed again, the move is the user's choice.
+    expect((await store.saveWordPress(draft({ ...elsewhere, password: PASSWORD }))).ok).toBe(true);
   });
 
   it('tests a draft before saving, and saving exactly those values keeps the report', async () => {
