@@ -315,6 +315,7 @@ export const en = {
       confirmRemove: 'Remove “{{name}}”? Its stored password is deleted. What is already published stays on the site.',
       removed: '“{{name}}” is removed.',
       activated: 'New steps are published to {{name}}.',
+      activatedLocal: 'New steps are published to the local site on this computer.',
       add: 'Add WordPress site',
       form: {
         titleNew: 'New WordPress site',

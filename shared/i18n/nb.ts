@@ -317,6 +317,7 @@ export const nb: Catalogue = {
       confirmRemove: 'Fjerne «{{name}}»? Det lagrede passordet slettes. Det som alt er publisert, blir liggende på nettstedet.',
       removed: '«{{name}}» er fjernet.',
       activated: 'Nye steg publiseres til {{name}}.',
+      activatedLocal: 'Nye steg publiseres til det lokale nettstedet på denne maskinen.',
       add: 'Legg til WordPress-nettsted',
       form: {
         titleNew: 'Nytt WordPress-nettsted',
@@ -1083,7 +1084,7 @@ export const nb: Catalogue = {
     },
     limits: {
       noIdempotentLookup: 'Full sikkerhet mot doble saker: Melding finner igjen sakene sine ved et merke i innholdet, men en forespørsel som kommer fram sent, kan likevel lage en sak til',
-      noConflictVersion: 'Sikker oppdaging av endringer gjort på nettstedet: Melding sammenligner tidspunktet for siste endring, og to lagringer i samme sekund ser like ut',
+      noConflictVersion: 'Sikker oppdagelse av endringer gjort på nettstedet: Melding sammenligner tidspunktet for siste endring, og to lagringer i samme sekund ser like ut',
       noPullPending: 'Å hente tekster som venter på godkjenning på nettstedet, inn i biblioteket',
       noLanguageMeta: 'Å lagre målformen (bokmål eller nynorsk) sammen med teksten på nettstedet',
       noPhotographerMeta: 'Å lagre navnet på fotografen sammen med bildene på nettstedet',

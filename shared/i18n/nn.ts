@@ -317,6 +317,7 @@ export const nn: Catalogue = {
       confirmRemove: 'Fjerne «{{name}}»? Det lagra passordet blir sletta. Det som alt er publisert, blir liggjande på nettstaden.',
       removed: '«{{name}}» er fjerna.',
       activated: 'Nye steg blir publiserte til {{name}}.',
+      activatedLocal: 'Nye steg blir publiserte til den lokale nettstaden på denne maskina.',
       add: 'Legg til WordPress-nettstad',
       form: {
         titleNew: 'Ny WordPress-nettstad',

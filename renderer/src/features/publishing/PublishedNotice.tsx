@@ -88,7 +88,8 @@ export function PublishedNotice() {
           if (fate.kind === 'done' && seen && !isAnnounced(seen.action)) return;
           const answer = await api.documents.get({ id: progress.documentId });
           const doc = answer.ok ? answer.value.document : null;
-          const title = doc?.title.trim() || t('workflow.outbox.untitled');
+          // Untranslated: the fallbacks are worded when shown, so they follow a change of UI language.
+          const title = doc?.title.trim() ?? '';
           if (fate.kind === 'failed') return job ? setNotice({ kind: 'failed', title, code: fate.code, job }) : undefined;
           const action = seen && isAnnounced(seen.action) ? seen.action : doc ? actionFromStatus(doc.status) : null;
           if (!action) return;
@@ -99,7 +100,7 @@ export function PublishedNotice() {
             kind: 'done',
             action,
             title,
-            site: siteName(backend) || (localSite ? t('publishing.notice.localSite') : t('publishing.notice.theSite')),
+            site: siteName(backend),
             url: localSite ? null : webUrl(doc?.remote?.url),
             localSite,
           });
@@ -128,7 +129,7 @@ export function PublishedNotice() {
         <div className={`publishing-notice${notice.kind === 'failed' ? ' is-failed' : ''}`}>
           {notice.kind === 'done' ? (
             <>
-              <span>{t(`publishing.notice.${notice.action}`, { site: notice.site, title: notice.title })}</span>
+              <span>{t(`publishing.notice.${notice.action}`, { site: notice.site || (notice.localSite ? t('publishing.notice.localSite') : t('publishing.notice.theSite')), title: notice.title || t('workflow.outbox.untitled') })}</span>
               {notice.url ? (
                 <a href={notice.url} target="_blank" rel="noopener noreferrer" onClick={(e) => openLink(e, notice.url ?? '')}>
                   {t('publishing.notice.openItem')}
@@ -148,7 +149,7 @@ export function PublishedNotice() {
           ) : (
             <>
               <span id={`${id}-failed`}>
-                {t('publishing.notice.blocked', { title: notice.title })} <ErrorText error={{ code: notice.code, message: '' }} />
+                {t('publishing.notice.blocked', { title: notice.title || t('workflow.outbox.untitled') })} <ErrorText error={{ code: notice.code, message: '' }} />
               </span>
               <JobControls job={notice.job} describedBy={`${id}-failed`} />
             </>

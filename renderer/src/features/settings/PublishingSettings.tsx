@@ -45,7 +45,7 @@ export function PublishingSettings({ headingId }: { readonly headingId: string }
   const [list, setActive] = useBackends();
   const [form, setForm] = useState<FormState>({ kind: 'closed' });
   // Kept as what happened, not as text, so it follows a change of UI language.
-  const [status, setStatus] = useState<{ readonly key: 'activated' | 'removed' | 'form.saved'; readonly name: string } | null>(null);
+  const [status, setStatus] = useState<{ readonly key: 'activated' | 'activatedLocal' | 'removed' | 'form.saved'; readonly view: BackendView } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const [opened, setOpened] = useState<Opened>({ kind: 'idle' });
@@ -80,7 +80,7 @@ export function PublishingSettings({ headingId }: { readonly headingId: string }
     // Known now, whichever of the answer and the change event comes first.
     if (result.ok) setActive(result.value.activeBackendId);
     setPendingActive(null);
-    if (result.ok) setStatus({ key: 'activated', name: nameOf(view) });
+    if (result.ok) setStatus({ key: view.config.kind === 'local-site' ? 'activatedLocal' : 'activated', view });
     else setError(result.error);
   };
 
@@ -89,7 +89,7 @@ export function PublishingSettings({ headingId }: { readonly headingId: string }
     const result = await api.backends.remove({ id: view.config.id });
     setConfirmRemove(null);
     if (result.ok) {
-      setStatus({ key: 'removed', name: nameOf(view) });
+      setStatus({ key: 'removed', view });
       setFocusTarget('[data-add-backend]');
     } else setError(result.error);
   };
@@ -205,7 +205,7 @@ export function PublishingSettings({ headingId }: { readonly headingId: string }
         </ul>
       </fieldset>
       <p className="feedback" aria-live="polite">
-        {status ? t(`settings.publishing.${status.key}`, { name: status.name }) : null}
+        {status ? t(`settings.publishing.${status.key}`, { name: nameOf(status.view) }) : null}
       </p>
       {error ? (
         <p className="feedback feedback-error" role="alert">
@@ -222,7 +222,7 @@ export function PublishingSettings({ headingId }: { readonly headingId: string }
           editing={form.kind === 'edit' ? form.config : null}
           onCancel={() => closeForm(form.kind === 'edit' ? `[data-edit="${form.config.id}"]` : '[data-add-backend]')}
           onSaved={(saved) => {
-            setStatus({ key: 'form.saved', name: saved.config.label });
+            setStatus({ key: 'form.saved', view: saved });
             setError(null);
             closeForm(`[data-edit="${saved.config.id}"]`);
           }}
