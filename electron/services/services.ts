@@ -139,7 +139,8 @@ export async function createServices(platform: Platform, logger: Logger, options
     },
     notices,
   );
-  localSite = await LocalSiteBackend.open({ folder: backends.localSiteFolder(), label: 'Lokalt nettsted', logger, now });
+  // Not awaited: the folder (perhaps on a share) is read on the runner's first pass, not before the window opens.
+  localSite = LocalSiteBackend.create({ folder: backends.localSiteFolder(), label: 'Lokalt nettsted', logger, now });
   const grants: GrantSource = (backendId) => backends.grantFor(backendId);
   const workflow = new WorkflowService({ library, outbox, profiles, settings, language, grants, logger, now, newId: randomUUID });
   // The meter counts the library and, when the active backend is a WordPress site, what it published.

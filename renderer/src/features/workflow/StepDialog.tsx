@@ -187,7 +187,15 @@ export function StepDialog({ documentId, action, images, embargoAt, prepare, app
         >
           {t('workflow.dialog.cancel')}
         </button>
-        <button type="button" className={`button${action === 'unpublish' ? ' button-danger' : ''}`} disabled={!ready || busy} onClick={() => void confirm()}>
+        {/* aria-disabled, not disabled: a disabled button drops focus to the page while it works, and an error then finds nobody there. */}
+        <button
+          type="button"
+          className={`button${action === 'unpublish' ? ' button-danger' : ''}`}
+          aria-disabled={!ready || busy}
+          onClick={() => {
+            if (ready && !busy) void confirm();
+          }}
+        >
           {label}
         </button>
       </div>
