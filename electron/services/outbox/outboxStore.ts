@@ -88,8 +88,15 @@ export class OutboxStore {
     return out;
   }
 
+  /** Only a waiting job starts: one cancelled, blocked or already started meanwhile is refused. */
   markRunning(id: string): Promise<Result<OutboxJob>> {
-    return this.patch(id, (j) => ({ ...j, state: 'running', attempts: j.attempts + 1 }));
+    return this.mutate((jobs) => {
+      const job = jobs.find((j) => j.id === id);
+      if (!job) return err('outbox_job_not_found', `No outbox job ${id}`);
+      if (job.state !== 'waiting') return err('outbox_job_running', `Job ${id} is ${job.state}, not waiting`);
+      const next: OutboxJob = { ...structuredClone(job), state: 'running', attempts: job.attempts + 1 };
+      return ok({ jobs: jobs.map((j) => (j.id === id ? next : j)), value: next });
+    });
   }
 
   complete(id: string): Promise<Result<OutboxJob>> {
@@ -123,34 +130,53 @@ export class OutboxStore {
    * the revoke queued behind it.
    */
   async dropUnsent(documentId: string, actions: readonly OutboxAction[]): Promise<Result<number>> {
-    const doomed = new Set(this.db.data.jobs.filter((j) => j.documentId === documentId && actions.includes(j.action) && (j.state === 'waiting' || j.state === 'blocked')).map((j) => j.id));
-    if (doomed.size === 0) return ok(0);
-    const changed = await this.change((jobs) => jobs.filter((j) => !doomed.has(j.id)), doomed.size);
-    if (changed.ok) this.deps.logger.info('outbox.dropped_unsent', { documentId, count: doomed.size });
+    const unsent = (j: OutboxJob) => j.documentId === documentId && actions.includes(j.action) && (j.state === 'waiting' || j.state === 'blocked');
+    const changed = await this.mutate((jobs) => {
+      const count = jobs.filter(unsent).length;
+      return ok({ jobs: count === 0 ? jobs : jobs.filter((j) => !unsent(j)), value: count });
+    });
+    if (changed.ok && changed.value > 0) this.deps.logger.info('outbox.dropped_unsent', { documentId, count: changed.value });
     return changed;
   }
 
   /** A job that is no longer wanted (the step was undone before it was sent). Never a running one. */
-  async cancel(id: string): Promise<Result<null>> {
-    const job = this.db.data.jobs.find((j) => j.id === id);
-    if (!job) return err('outbox_job_not_found', `No outbox job ${id}`);
-    if (job.state === 'running') return err('outbox_job_running', 'The job is being sent');
-    const changed = await this.change((jobs) => jobs.filter((j) => j.id !== id), null);
-    return changed.ok ? ok(null) : changed;
+  cancel(id: string): Promise<Result<null>> {
+    // Decided in turn with the other changes: the runner may have started it meanwhile.
+    return this.mutate((jobs) => {
+      const job = jobs.find((j) => j.id === id);
+      if (!job) return err('outbox_job_not_found', `No outbox job ${id}`);
+      if (job.state === 'running') return err('outbox_job_running', 'The job is being sent');
+      return ok({ jobs: jobs.filter((j) => j.id !== id), value: null });
+    });
   }
 
+  /** Updates one job as it is when its turn comes (not as it was when asked): a job cancelled meanwhile is not found. */
   private patch(id: string, update: (job: OutboxJob) => OutboxJob): Promise<Result<OutboxJob>> {
-    const job = this.db.data.jobs.find((j) => j.id === id);
-    if (!job) return Promise.resolve(err('outbox_job_not_found', `No outbox job ${id}`));
-    const next = update(structuredClone(job));
-    return this.change((jobs) => jobs.map((j) => (j.id === id ? next : j)), next);
+    return this.mutate((jobs) => {
+      const job = jobs.find((j) => j.id === id);
+      if (!job) return err('outbox_job_not_found', `No outbox job ${id}`);
+      const next = update(structuredClone(job));
+      return ok({ jobs: jobs.map((j) => (j.id === id ? next : j)), value: next });
+    });
   }
 
-  /** Applies a change in memory and on disk, one at a time; on a failed write nothing changes. */
   private change<T>(update: (jobs: OutboxJob[]) => OutboxJob[], value: T): Promise<Result<T>> {
+    return this.mutate((jobs) => ok({ jobs: update(jobs), value }));
+  }
+
+  /**
+   * Applies a change in memory and on disk, one at a time, each computed from the jobs as the
+   * one before left them; a refused change writes nothing, and on a failed write nothing changes.
+   */
+  private mutate<T>(plan: (jobs: OutboxJob[]) => Result<{ jobs: OutboxJob[]; value: T }>): Promise<Result<T>> {
     const run = this.#writing.then(async (): Promise<Result<T>> => {
       const previous = this.db.data;
-      this.db.data = { ...previous, jobs: trimDone(update(previous.jobs)) };
+      const planned = plan(previous.jobs);
+      if (!planned.ok) return planned;
+      const value = planned.value.value;
+      // Nothing to change: nothing to write.
+      if (planned.value.jobs === previous.jobs) return ok(structuredClone(value));
+      this.db.data = { ...previous, jobs: trimDone(planned.value.jobs) };
       try {
         await this.persist();
       } catch (error) {

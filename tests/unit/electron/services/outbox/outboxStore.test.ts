@@ -143,6 +143,25 @@ describe('OutboxStore', () => {
     expect(store.get(ids.publishB!)?.state).toBe('running');
   });
 
+  it('decides each change on the jobs as the change before left them: a job cancelled while a write was pending does not start', async () => {
+    const { store } = await open();
+    const queued = await store.enqueue(job(docA, 'publish'));
+    if (!queued.ok) throw new Error('enqueue failed');
+    const id = queued.value.id;
+    // Asked one after the other while an earlier write is still on its way to the disk.
+    const pending = store.enqueue(job(docB));
+    const cancelled = store.cancel(id);
+    const started = store.markRunning(id);
+    expect((await pending).ok).toBe(true);
+    expect(await cancelled).toEqual({ ok: true, value: null });
+    expect(await started).toMatchObject({ ok: false, error: { code: 'outbox_job_not_found' } });
+    expect(store.get(id)).toBeUndefined();
+    // A job already started is not started twice.
+    const other = store.list({ documentId: docB })[0]!;
+    expect((await store.markRunning(other.id)).ok).toBe(true);
+    expect(await store.markRunning(other.id)).toMatchObject({ ok: false, error: { code: 'outbox_job_running' } });
+  });
+
   it('cancels waiting jobs but not one being sent', async () => {
     const { store } = await open();
     const a = await store.enqueue(job(docA));
