@@ -336,9 +336,19 @@ export class Library {
     return ok({ removed: doomed.length });
   }
 
-  /** Stores a document that came from outside (import, samples) as it is, under its own id. */
-  put(doc: Document, kind: RevisionKind): Promise<Result<Document>> {
+  /**
+   * Stores a document that came from outside (import, samples, a pull) as it is, under its own
+   * id. With `expectedRevision` it is stored only over that revision (null: only if there is no
+   * such document yet), so a save made meanwhile is never overwritten: `document_conflict`.
+   */
+  put(doc: Document, kind: RevisionKind, expectedRevision?: number | null): Promise<Result<Document>> {
     return this.serial(doc.id, async () => {
+      if (expectedRevision !== undefined) {
+        const loaded = await this.load(doc.id);
+        if (!loaded.ok && loaded.error.code !== 'document_not_found') return loaded;
+        const found = loaded.ok ? loaded.value.document.revision : null;
+        if (found !== expectedRevision) return err('document_conflict', `Document ${doc.id} is at revision ${found ?? 'none'}, not ${expectedRevision ?? 'none'}`);
+      }
       const written = await this.write(doc);
       if (!written.ok) return written;
       const snap = await this.takeSnapshot(doc, kind);

@@ -261,7 +261,13 @@ export class PublishingService {
         const before = await library.snapshot(id, 'before-import');
         if (!before.ok) return before;
       }
-      const put = await library.put(next, 'import');
+      // Over the revision read before the images were fetched: a save made meanwhile wins, and the
+      // item is left for the next pull.
+      const put = await library.put(next, 'import', current ? current.revision : null);
+      if (!put.ok && put.error.code === 'document_conflict') {
+        unchanged++;
+        continue;
+      }
       if (!put.ok) return put;
       if (current) updated++;
       else added++;

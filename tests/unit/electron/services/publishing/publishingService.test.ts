@@ -326,6 +326,58 @@ describe('PublishingService', () => {
     expect((await world.library.read(derivedId('wp-test', '200'))).ok).toBe(false);
   });
 
+  it('pullPending never overwrites a save made while it fetched the images: that item waits for the next pull', async () => {
+    const photo = await noisyJpeg(600, 400, 3);
+    const item = (version: string, title: string, images: RemoteImage[]): RemoteItem => ({
+      link: { backend: 'wp-test', remoteId: '300', remoteVersion: version, url: null },
+      siteStatus: 'pending',
+      modifiedAt: '2026-11-23T09:00:00.000Z',
+      modifiedBy: 'Kollega',
+      meldingId: null,
+      type: 'nyhet',
+      maalform: 'nn',
+      title,
+      ingress: '',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Tekst.' }] }] },
+      bodyHtml: '<p>Tekst.</p>',
+      contacts: [],
+      tags: [],
+      embargoAt: null,
+      images,
+    });
+    let listed = [item('v1', 'Frå nettstaden', [])];
+    let duringFetch: () => Promise<void> = async () => {};
+    const fake = new FakeBackend('wp-test');
+    const backend: PublishingBackend = {
+      id: 'wp-test',
+      kind: 'wordpress',
+      testConnection: () => fake.testConnection(),
+      run: (job, doc, ctx) => fake.run(job, doc, ctx),
+      listPending: async () => ok(listed),
+      fetchMedia: async () => {
+        await duringFetch();
+        return ok(photo);
+      },
+    };
+    world = await openWorld();
+    const registry: BackendRegistry = { activeId: () => 'wp-test', backendFor: async (id) => (id === 'wp-test' ? ok(backend) : err('backend_not_configured', id)) };
+    runner = runnerFor(world, registry, { paused: true });
+    const service = new PublishingService({ library: world.library, outbox: world.outbox, media: world.media, registry, runner, logger: silentLogger, now: world.clock.now, actor: () => ACTOR });
+    expect((await service.pullPending()).ok).toBe(true);
+    const id = derivedId('wp-test', '300');
+    const pulled = await readDoc(id);
+
+    // The site changes the item and adds a photo; while it is fetched, the editor saves a change here.
+    listed = [item('v2', 'Retta på nettstaden', [{ remoteMediaId: '9', url: 'http://127.0.0.1:1/a.jpg', fileName: 'a.jpg', mimeType: 'image/jpeg', caption: '', alt: 'Ei kai', credit: '', featured: true }])];
+    duringFetch = async () => {
+      const saved = await world.library.save(id, pulled.revision, { ...contentOf(pulled), title: 'Retta her' });
+      if (!saved.ok) throw new Error(saved.error.message);
+    };
+    const again = await service.pullPending();
+    expect(again.ok && again.value).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    expect((await readDoc(id)).title).toBe('Retta her');
+  });
+
   it('pullPending stores the newest change on the site last, so the library (last changed first) shows it on top', async () => {
     const item = (remoteId: string, title: string, modifiedAt: string): RemoteItem => ({
       link: { backend: 'wp-test', remoteId, remoteVersion: 'v1', url: null },
