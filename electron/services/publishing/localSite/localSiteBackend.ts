@@ -185,18 +185,27 @@ export class LocalSiteBackend implements PublishingBackend {
     for (const id of due) {
       const done = await this.serial(id, async (): Promise<DuePublished | null> => {
         const bytes = await readFile(this.itemPath(id)).catch(() => null);
-        this.#scheduled.delete(id);
-        if (bytes === null) return null;
-        const item = parseItem(bytes);
-        if (!item || item.siteStatus !== 'future' || !item.scheduledFor) return null;
+        const item = bytes === null ? null : parseItem(bytes);
+        if (bytes === null || !item || item.siteStatus !== 'future' || !item.scheduledFor) {
+          this.#scheduled.delete(id);
+          return null;
+        }
         if (!(await this.writtenVersions(id)).includes(sha256(bytes))) {
           // Edited by hand since: leave it for a person (the next step on it shows the conflict).
+          this.#scheduled.delete(id);
           this.deps.logger.warn('local_site.scheduled_item_edited', { id });
           return null;
         }
         const next: LocalSiteItem = { ...item, siteStatus: 'publish', workflowStatus: 'publisert', publishedAt: item.scheduledFor, page: pageName({ id, title: item.title }) };
-        const version = await this.writeItem(next, null);
-        return { documentId: id, remote: this.link(id, version, next.page), publishedAt: item.scheduledFor };
+        try {
+          // Written, it leaves the schedule (writeItem remembers it as published); not written
+          // (a full disk, a drive gone), it stays due and the next pass tries again.
+          const version = await this.writeItem(next, null);
+          return { documentId: id, remote: this.link(id, version, next.page), publishedAt: item.scheduledFor };
+        } catch (error) {
+          this.deps.logger.error('local_site.scheduled_write_failed', { id, error: (error as Error).message });
+          return null;
+        }
       });
       if (done) out.push(done);
     }

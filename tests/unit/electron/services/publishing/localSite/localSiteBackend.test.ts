@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../../../electron/services/logger';
 import { LocalSiteBackend } from '../../../../../../electron/services/publishing/localSite/localSiteBackend';
+import { pageName } from '../../../../../../electron/services/publishing/localSite/renderSite';
 import type { OutboxRunner } from '../../../../../../electron/services/publishing/outboxRunner';
 import type { RunContext } from '../../../../../../electron/services/publishing/publishingBackend';
 import type { Document } from '../../../../../../shared/domain/document';
@@ -234,6 +235,23 @@ describe('LocalSiteBackend', () => {
     const job = await enqueue(world, await readDoc(doc.id), 'unpublish');
     await runner!.idle();
     expect(world.outbox.get(job.id)?.state).toBe('done');
+  });
+
+  it('a scheduled item whose page cannot be written at its time stays due, and goes up on the next pass', async () => {
+    const site = await setup();
+    const embargoAt = new Date(world.clock.ms + 60 * 60 * 1000).toISOString();
+    const doc = await approvedDoc(world, { title: 'Disken er full', embargoAt, status: 'godkjent' });
+    await enqueue(world, doc, 'schedule');
+    await runner!.idle();
+    // Something in the way of the page (as a full disk or a lost drive would be).
+    const blocker = join(site.folder, pageName({ id: doc.id, title: 'Disken er full' }));
+    await mkdir(blocker);
+    expect(await site.publishDue(new Date(embargoAt))).toEqual([]);
+    expect(site.nextDueAt()?.toISOString()).toBe(embargoAt);
+    await rm(blocker, { recursive: true });
+    const up = await site.publishDue(new Date(embargoAt));
+    expect(up.map((u) => u.documentId)).toEqual([doc.id]);
+    expect(site.nextDueAt()).toBeNull();
   });
 
   it('the runner wakes at a scheduled item’s time, puts it up and notes it in the library', async () => {
