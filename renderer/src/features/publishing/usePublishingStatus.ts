@@ -11,11 +11,16 @@ export function usePublishingStatus(): PublishingStatus | null {
   const [status, setStatus] = useState<PublishingStatus | null>(null);
   useEffect(() => {
     let live = true;
-    const take = (answer: Awaited<ReturnType<typeof api.publishing.status>>) => {
-      if (live && answer.ok) setStatus(answer.value);
+    let latest = 0;
+    // Only the newest answer counts: an older one arriving late must not put back an old state.
+    const ask = (question: () => ReturnType<typeof api.publishing.status>) => {
+      const asked = ++latest;
+      void question().then((answer) => {
+        if (live && asked === latest && answer.ok) setStatus(answer.value);
+      });
     };
-    const load = () => void api.publishing.status().then(take);
-    const wake = () => void api.publishing.wake().then(take);
+    const load = () => ask(() => api.publishing.status());
+    const wake = () => ask(() => api.publishing.wake());
     load();
     const off = api.onOutboxChanged(load);
     window.addEventListener('online', wake);

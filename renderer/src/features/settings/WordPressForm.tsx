@@ -33,6 +33,7 @@ export function WordPressForm({ editing, onSaved, onCancel }: WordPressFormProps
   const [withdrawMode, setWithdrawMode] = useState<WithdrawMode>(editing?.withdrawMode ?? 'draft');
   const [problems, setProblems] = useState<WordPressFormProblems>({});
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
+  const testRun = useRef(0);
   const [saving, setSaving] = useState(false);
   /** What the last test or save answered when it failed, shown next to the buttons. */
   const [error, setError] = useState<AppError | null>(null);
@@ -61,6 +62,8 @@ export function WordPressForm({ editing, onSaved, onCancel }: WordPressFormProps
   // A changed address, user or password makes an earlier result stale, and the field's own
   // problem is gone until the next check.
   const accessChanged = (name: 'siteUrl' | 'userName' | 'password') => {
+    // A test still on its way answers for the old values: its answer is dropped.
+    testRun.current++;
     setTest({ kind: 'idle' });
     setError(null);
     setCannotSeal(false);
@@ -70,10 +73,12 @@ export function WordPressForm({ editing, onSaved, onCancel }: WordPressFormProps
   const runTest = async () => {
     const value = checked();
     if (!value) return;
+    const run = ++testRun.current;
     setTest({ kind: 'busy' });
     setError(null);
     setCannotSeal(false);
     const result = await api.backends.test({ id: value.id ?? 'new', draft: value });
+    if (run !== testRun.current) return;
     setTest(result.ok ? { kind: 'done', report: result.value } : { kind: 'idle' });
     setError(result.ok ? null : result.error);
   };
