@@ -45,7 +45,16 @@ export function JobControls({ job, describedBy }: JobControlsProps) {
         </button>
       ) : null}
       {actions.retry ? (
-        <button type="button" className="button button-small" aria-describedby={describedBy} disabled={busy} onClick={() => void run(() => api.publishing.retry({ jobId: job.id }))}>
+        <button
+          type="button"
+          className="button button-small"
+          aria-describedby={describedBy}
+          // aria-disabled, not disabled: a disabled button drops focus to the page while it works.
+          aria-disabled={busy}
+          onClick={() => {
+            if (!busy) void run(() => api.publishing.retry({ jobId: job.id }));
+          }}
+        >
           {t('publishing.job.retry')}
         </button>
       ) : null}
@@ -64,9 +73,8 @@ export function JobControls({ job, describedBy }: JobControlsProps) {
             setAsking(false);
             if (value !== 'drop') return cancelButton.current?.focus();
             // The line goes away with its buttons: focus stays in the list (its summary, or the dialog's close button).
-            const host = cancelButton.current?.closest('dialog, .pending-sends');
             const button = cancelButton.current;
-            void run(() => api.publishing.cancel({ jobId: job.id })).then(() => refocusWhenGone(button, host ?? null));
+            void run(() => api.publishing.cancel({ jobId: job.id })).then(() => refocusWhenGone(button, button?.closest('dialog, .pending-sends') ?? null));
           }}
         >
           <p>{t('publishing.job.cancelExplain')}</p>
@@ -77,7 +85,10 @@ export function JobControls({ job, describedBy }: JobControlsProps) {
           jobId={job.id}
           onClose={() => {
             setConflict(false);
-            if (resolveButton.current?.isConnected) resolveButton.current.focus();
+            const button = resolveButton.current;
+            if (button?.isConnected) button.focus();
+            // Resolved, the job's line changes or goes: focus follows to what holds it.
+            refocusWhenGone(button, button?.closest('dialog, .pending-sends') ?? null);
           }}
         />
       ) : null}
@@ -87,13 +98,15 @@ export function JobControls({ job, describedBy }: JobControlsProps) {
 
 /** Once the job's line has gone (the outbox said so), focus moves to what holds the list, if it still stands. */
 function refocusWhenGone(button: HTMLElement | null, host: Element | null, tries = 100): void {
-  if (!button || !host) return;
+  if (!button) return;
   if (button.isConnected) {
     if (tries > 0) setTimeout(() => refocusWhenGone(button, host, tries - 1), 100);
     return;
   }
   if (document.activeElement !== document.body && document.activeElement !== null) return;
-  // The list empties and hides with its last line: then the document region takes focus.
-  const target = host.closest('[hidden]') ? document.getElementById('main') : host.querySelector<HTMLElement>('summary, .dialog-header button');
+  // The list empties and hides with its last line, or the controls stood in a notice: then the
+  // document region takes focus.
+  const main = document.getElementById('main');
+  const target = !host?.isConnected || host.closest('[hidden]') ? main : (host.querySelector<HTMLElement>('summary, .dialog-header button') ?? main);
   target?.focus();
 }

@@ -154,7 +154,16 @@ export function PublishedNotice() {
               <JobControls job={notice.job} describedBy={`${id}-failed`} />
             </>
           )}
-          <button type="button" className="button button-small button-quiet" onClick={() => setNotice(null)}>
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            onClick={(event) => {
+              // The notice goes with the button: focus goes on to the document, not to the page.
+              const hadFocus = event.currentTarget === document.activeElement;
+              setNotice(null);
+              if (hadFocus) document.getElementById('main')?.focus();
+            }}
+          >
             {t('publishing.notice.dismiss')}
           </button>
         </div>
