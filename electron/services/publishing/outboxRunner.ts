@@ -114,7 +114,6 @@ export class OutboxRunner {
   #timerAt = 0;
   #scheduled = false;
   #closed = false;
-  #offline = false;
   readonly #unsubscribe: () => void;
   readonly #random: () => number;
   readonly #timers: RunnerTimers;
@@ -139,9 +138,14 @@ export class OutboxRunner {
     return this.deps.paused === true;
   }
 
+  /** Offline while a job waits whose last attempt could not reach its site: read from the outbox, so a cancelled job takes it along. */
+  private offline(): boolean {
+    return this.deps.outbox.list().some((job) => job.state === 'waiting' && job.lastError?.code === 'backend_unreachable');
+  }
+
   status(): PublishingStatus {
     return {
-      state: this.paused ? 'paused' : this.#offline ? 'offline' : 'running',
+      state: this.paused ? 'paused' : this.offline() ? 'offline' : 'running',
       activeBackendId: this.deps.registry.activeId(),
       current: [...this.#running.values()].map((r) => ({ ...r.progress })),
     };
@@ -255,7 +259,6 @@ export class OutboxRunner {
     }
     try {
       if (result.ok) {
-        this.#offline = false;
         const stored = await outbox.complete(job.id);
         if (!stored.ok) logger.error('outbox_runner.complete_failed', { jobId: job.id, error: stored.error.message });
         logger.info('outbox_runner.done', { jobId: job.id, action: job.action });
@@ -267,7 +270,6 @@ export class OutboxRunner {
         await outbox.retryNow(job.id);
         return;
       }
-      if (code === 'backend_unreachable') this.#offline = true;
       if (isRetried(code)) {
         const delay = backoffMs(marked.value.attempts, this.#random, result.retryAfterMs);
         await outbox.fail(job.id, { code, message }, new Date(this.deps.now().getTime() + delay));

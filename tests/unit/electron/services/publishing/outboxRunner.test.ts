@@ -131,6 +131,19 @@ describe('OutboxRunner', () => {
     expect(runner.status().state).toBe('running');
   });
 
+  it('is no longer offline once the job that could not get through is cancelled', async () => {
+    const { backend, registry } = await setup();
+    const doc = await approvedDoc(world);
+    const job = await enqueue(world, doc, 'submit');
+    backend.answer = () => failWith('backend_unreachable');
+    runner = runnerFor(world, registry);
+    runner.start();
+    await runner.idle();
+    expect(runner.status().state).toBe('offline');
+    expect((await world.outbox.cancel(job.id)).ok).toBe(true);
+    expect(runner.status().state).toBe('running');
+  });
+
   it("honours the backend's Retry-After over the backoff", async () => {
     const { backend, registry } = await setup();
     const doc = await approvedDoc(world);
